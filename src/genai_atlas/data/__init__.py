@@ -1,0 +1,47 @@
+"""The data layer: plain Python and sqlite3, no Qt. Every front end (GUI, CLI) goes through it."""
+
+from .atlas import Atlas, open_atlas
+from .errors import AtlasError, UnknownEntryError
+from .records import (
+    AnyEntry,
+    Application,
+    AtlasInfo,
+    Category,
+    Comparison,
+    ComparisonRow,
+    Entry,
+    EntryKind,
+    EntryRef,
+    Industry,
+    IndustryImpact,
+    LinkedEntry,
+    Model,
+    Source,
+    Takeaway,
+    Term,
+    Trend,
+)
+
+__all__ = [
+    "AnyEntry",
+    "Application",
+    "Atlas",
+    "AtlasError",
+    "AtlasInfo",
+    "Category",
+    "Comparison",
+    "ComparisonRow",
+    "Entry",
+    "EntryKind",
+    "EntryRef",
+    "Industry",
+    "IndustryImpact",
+    "LinkedEntry",
+    "Model",
+    "Source",
+    "Takeaway",
+    "Term",
+    "Trend",
+    "UnknownEntryError",
+    "open_atlas",
+]

@@ -1,0 +1,313 @@
+"""Read-only access to the bundled atlas database, returning typed records (no Qt here)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import AtlasError, UnknownEntryError
+from .records import (
+    AnyEntry,
+    Application,
+    AtlasInfo,
+    Category,
+    Comparison,
+    ComparisonRow,
+    EntryKind,
+    EntryRef,
+    Industry,
+    IndustryImpact,
+    LinkedEntry,
+    Model,
+    Source,
+    Takeaway,
+    Term,
+    Trend,
+    kind_of,
+)
+from .schema import SCHEMA_VERSION
+
+_REBUILD = "Reinstall GenAI Atlas, or rebuild the database with 'make db'."
+
+
+def open_atlas(path: str | Path) -> Atlas:
+    """Open the database at ``path`` read-only and check it; raise AtlasError if it is unusable."""
+    path = Path(path)
+    if not path.is_file():
+        raise AtlasError(f"The atlas database {path} is missing. {_REBUILD}", str(path))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM entry").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise AtlasError(
+            f"The atlas database {path} cannot be read ({error}); it may be corrupt. {_REBUILD}",
+            str(path),
+        ) from None
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise AtlasError(
+            f"The atlas database {path} has schema version {version}, but this version of "
+            f"GenAI Atlas needs version {SCHEMA_VERSION}. {_REBUILD}",
+            str(path),
+        )
+    return Atlas(conn, path)
+
+
+class Atlas:
+    """The open database. Every method returns frozen records; nothing here mutates the file."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._conn = connection
+        self.path = path
+        self._sources: dict[str, Source] | None = None
+        self._titles: dict[str, EntryRef] | None = None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Atlas:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The read-only connection, for the search module of the data layer."""
+        return self._conn
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, tuple(params)).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise AtlasError(
+                f"The atlas database {self.path} cannot be read ({error}); it may be corrupt. "
+                f"{_REBUILD}",
+                str(self.path),
+            ) from None
+
+    # --- facts about the database -------------------------------------------------------------
+
+    def info(self) -> AtlasInfo:
+        meta = {row["key"]: row["value"] for row in self._query("SELECT key, value FROM meta")}
+        return AtlasInfo(
+            path=str(self.path),
+            schema_version=SCHEMA_VERSION,
+            data_version=meta.get("data_version", ""),
+            sources=tuple(self.sources().values()),
+        )
+
+    def quick_check(self) -> str:
+        """SQLite's ``PRAGMA quick_check`` result: ``"ok"`` for a sound file."""
+        return "; ".join(str(row[0]) for row in self._query("PRAGMA quick_check"))
+
+    def sources(self) -> dict[str, Source]:
+        if self._sources is None:
+            rows = self._query("SELECT id, title, url, licence, note FROM source ORDER BY rowid")
+            self._sources = {row["id"]: Source(*row) for row in rows}
+        return self._sources
+
+    # --- lists ------------------------------------------------------------------------------
+
+    def _refs(self) -> dict[str, EntryRef]:
+        if self._titles is None:
+            rows = self._query("SELECT id, kind, title FROM entry")
+            self._titles = {
+                r["id"]: EntryRef(r["id"], EntryKind(r["kind"]), r["title"]) for r in rows
+            }
+        return self._titles
+
+    def ref(self, entry_id: str) -> EntryRef:
+        try:
+            return self._refs()[entry_id]
+        except KeyError:
+            raise UnknownEntryError(entry_id) from None
+
+    def has(self, entry_id: str) -> bool:
+        return entry_id in self._refs()
+
+    def list(self, kind: EntryKind | None = None) -> list[EntryRef]:
+        """Entries in reading order: by kind (in EntryKind order), then by position."""
+        order = {k.value: i for i, k in enumerate(EntryKind)}
+        rows = self._query(
+            "SELECT id, kind, title, position FROM entry" + (" WHERE kind = ?" if kind else ""),
+            [kind.value] if kind else [],
+        )
+        rows = sorted(rows, key=lambda r: (order[r["kind"]], r["position"], r["title"]))
+        return [EntryRef(r["id"], EntryKind(r["kind"]), r["title"]) for r in rows]
+
+    def models(self) -> list[Model]:
+        return [self.model(ref.id) for ref in self.list(EntryKind.MODEL)]
+
+    # --- single entries -----------------------------------------------------------------------
+
+    def get(self, entry_id: str) -> AnyEntry:
+        """The full record of any entry; UnknownEntryError if there is none."""
+        try:
+            kind = kind_of(entry_id)
+        except ValueError:
+            raise UnknownEntryError(entry_id) from None
+        getter = {
+            EntryKind.COMPARISON: self.comparison,
+            EntryKind.CATEGORY: self.category,
+            EntryKind.INDUSTRY: self.industry,
+            EntryKind.APPLICATION: self.application,
+            EntryKind.TREND: self.trend,
+            EntryKind.MODEL: self.model,
+            EntryKind.TERM: self.term,
+            EntryKind.TAKEAWAY: self.takeaway,
+        }[kind]
+        return getter(entry_id)
+
+    def _common(self, entry_id: str, kind: EntryKind) -> dict[str, Any]:
+        rows = self._query(
+            "SELECT id, kind, title, summary, position FROM entry WHERE id = ? AND kind = ?",
+            [entry_id, kind.value],
+        )
+        if not rows:
+            raise UnknownEntryError(entry_id)
+        row = rows[0]
+        sources = self.sources()
+        return {
+            "id": row["id"],
+            "kind": kind,
+            "title": row["title"],
+            "summary": row["summary"],
+            "aliases": tuple(
+                r["alias"]
+                for r in self._query(
+                    "SELECT alias FROM entry_alias WHERE entry_id = ? ORDER BY position", [entry_id]
+                )
+            ),
+            "sources": tuple(
+                sources[r["source_id"]]
+                for r in self._query(
+                    "SELECT source_id FROM entry_source WHERE entry_id = ? ORDER BY position",
+                    [entry_id],
+                )
+            ),
+            "links": self._links("from_id", "to_id", entry_id),
+            "backlinks": self._links("to_id", "from_id", entry_id),
+        }
+
+    def _links(self, this_end: str, other_end: str, entry_id: str) -> tuple[LinkedEntry, ...]:
+        rows = self._query(
+            f"SELECT {other_end} AS other, relation FROM link WHERE {this_end} = ? "
+            "ORDER BY from_id, position",
+            [entry_id],
+        )
+        refs = self._refs()
+        return tuple(LinkedEntry(refs[r["other"]], r["relation"]) for r in rows)
+
+    def comparison(self, entry_id: str) -> Comparison:
+        common = self._common(entry_id, EntryKind.COMPARISON)
+        row = self._query(
+            "SELECT subtitle, left_label, right_label FROM comparison WHERE id = ?", [entry_id]
+        )[0]
+        rows = self._query(
+            "SELECT aspect, left, right FROM comparison_row WHERE comparison_id = ? "
+            "ORDER BY position",
+            [entry_id],
+        )
+        return Comparison(
+            **common,
+            subtitle=row["subtitle"],
+            left_label=row["left_label"],
+            right_label=row["right_label"],
+            rows=tuple(ComparisonRow(r["aspect"], r["left"], r["right"]) for r in rows),
+        )
+
+    def category(self, entry_id: str) -> Category:
+        common = self._common(entry_id, EntryKind.CATEGORY)
+        row = self._query("SELECT use_cases FROM category WHERE id = ?", [entry_id])[0]
+        links = common["links"]
+        return Category(
+            **common,
+            use_cases=tuple(json.loads(row["use_cases"])),
+            examples=tuple(link.entry for link in links if link.relation == "example"),
+            techniques=tuple(link.entry for link in links if link.relation == "technique"),
+        )
+
+    def application(self, entry_id: str) -> Application:
+        common = self._common(entry_id, EntryKind.APPLICATION)
+        row = self._query(
+            "SELECT industry_id, scope, description FROM application WHERE id = ?", [entry_id]
+        )[0]
+        links = common["links"]
+        return Application(
+            **common,
+            industry=self.ref(row["industry_id"]),
+            scope=row["scope"],
+            description=row["description"],
+            categories=tuple(link.entry for link in links if link.relation == "category"),
+            models=tuple(link.entry for link in links if link.relation == "model"),
+        )
+
+    def industry(self, entry_id: str) -> Industry:
+        common = self._common(entry_id, EntryKind.INDUSTRY)
+        rows = self._query(
+            "SELECT a.id FROM application a JOIN entry e ON e.id = a.id "
+            "WHERE a.industry_id = ? ORDER BY e.position",
+            [entry_id],
+        )
+        return Industry(**common, applications=tuple(self.application(r["id"]) for r in rows))
+
+    def trend(self, entry_id: str) -> Trend:
+        common = self._common(entry_id, EntryKind.TREND)
+        row = self._query(
+            "SELECT t.section, e.position FROM trend t JOIN entry e ON e.id = t.id WHERE t.id = ?",
+            [entry_id],
+        )[0]
+        items = self._query(
+            "SELECT part, text, industry_id FROM trend_item WHERE trend_id = ? "
+            "ORDER BY part, position",
+            [entry_id],
+        )
+
+        def part(name: str) -> tuple[str, ...]:
+            return tuple(item["text"] for item in items if item["part"] == name)
+
+        return Trend(
+            **common,
+            section=row["section"],
+            position=row["position"],
+            points=part("points"),
+            examples=part("examples"),
+            impact=part("impact"),
+            initiatives=part("initiatives"),
+            industry_impacts=tuple(
+                IndustryImpact(self.ref(item["industry_id"]), item["text"])
+                for item in items
+                if item["part"] == "industry_impacts"
+            ),
+        )
+
+    def model(self, entry_id: str) -> Model:
+        common = self._common(entry_id, EntryKind.MODEL)
+        row = self._query("SELECT * FROM model WHERE id = ?", [entry_id])[0]
+        return Model(
+            **common,
+            organisation=row["organisation"],
+            year=row["year"],
+            modality=tuple(json.loads(row["modality"])),
+            model_type=row["model_type"],
+            access=tuple(json.loads(row["access"])),
+            website=row["website"],
+            release_note=row["release_note"] or "",
+            epoch_name=row["epoch_name"] or "",
+        )
+
+    def term(self, entry_id: str) -> Term:
+        common = self._common(entry_id, EntryKind.TERM)
+        row = self._query("SELECT definition FROM term WHERE id = ?", [entry_id])[0]
+        return Term(**common, definition=row["definition"])
+
+    def takeaway(self, entry_id: str) -> Takeaway:
+        common = self._common(entry_id, EntryKind.TAKEAWAY)
+        row = self._query("SELECT group_name, text FROM takeaway WHERE id = ?", [entry_id])[0]
+        return Takeaway(**common, group=row["group_name"], text=row["text"])

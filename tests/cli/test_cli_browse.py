@@ -1,0 +1,107 @@
+"""The CLI as a user runs it: real processes, their output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from genai_atlas import __version__
+
+
+def run_cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if db is not None:
+        env["GENAI_ATLAS_DB"] = str(db)
+    return subprocess.run(
+        [sys.executable, "-m", "genai_atlas", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"genai-atlas {__version__}"
+
+
+def test_list_prints_kind_id_title(atlas_db_path: Path) -> None:
+    result = run_cli("list", db=atlas_db_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "model\tmodel/gpt-4\tGPT-4" in lines
+    assert "comparison\tcomparison/overview\t" in "\n".join(lines)
+    kinds = {line.split("\t")[0] for line in lines}
+    assert kinds == {
+        "comparison",
+        "category",
+        "industry",
+        "application",
+        "trend",
+        "model",
+        "term",
+        "takeaway",
+    }
+
+
+def test_list_one_kind_as_json(atlas_db_path: Path) -> None:
+    result = run_cli("list", "industry", "--json", db=atlas_db_path)
+    assert result.returncode == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["title"] for row in rows] == [
+        "Business & Marketing",
+        "Healthcare",
+        "Education",
+        "Entertainment & Creativity",
+        "Software Development",
+    ]
+    assert set(rows[0]) == {"kind", "id", "title"}
+
+
+def test_show_comparison_json_has_rows(atlas_db_path: Path) -> None:
+    result = run_cli("show", "comparison/overview", "--json", db=atlas_db_path)
+    assert result.returncode == 0
+    record = json.loads(result.stdout)
+    assert record["id"] == "comparison/overview"
+    assert [row["aspect"] for row in record["rows"]][0] == "Definition & Purpose"
+    assert "](" not in json.dumps(record["rows"]), "link markup must be stripped in JSON"
+
+
+def test_show_industry_lists_applications(atlas_db_path: Path) -> None:
+    result = run_cli("show", "industry/education", db=atlas_db_path)
+    assert result.returncode == 0
+    assert "title: Education" in result.stdout
+    assert "AI Tutors & Personalized Learning" in result.stdout
+    record = json.loads(run_cli("show", "industry/education", "--json", db=atlas_db_path).stdout)
+    assert len(record["applications"]) == 4
+
+
+def test_unknown_id_exits_2_with_one_line(atlas_db_path: Path) -> None:
+    result = run_cli("show", "model/gpt-99", db=atlas_db_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        "genai-atlas: no entry with id 'model/gpt-99' (try 'genai-atlas list')"
+    )
+
+
+def test_bad_arguments_exit_2_with_one_line(atlas_db_path: Path) -> None:
+    for args in (("list", "planets"), ("show",), ("list", "--bogus")):
+        result = run_cli(*args, db=atlas_db_path)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_missing_database_exits_2_naming_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.db"
+    result = run_cli("list", db=missing)
+    assert result.returncode == 2
+    assert str(missing) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
