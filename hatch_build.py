@@ -7,6 +7,7 @@ always carries a database made from the same sources as the code.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ class AtlasDatabaseHook(BuildHookInterface):  # type: ignore[misc]
         spec = importlib.util.spec_from_file_location("atlas_build", root / "database" / "build.py")
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while it loads
         spec.loader.exec_module(module)
         output = root / "src" / "genai_atlas" / "assets" / "atlas.db"
         module.build_database(root / "database" / "content", output)
