@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ class Atlas:
         """The read-only connection, for the search module of the data layer."""
         return self._conn
 
-    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> builtins.list[sqlite3.Row]:
         try:
             return self._conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.DatabaseError as error:
@@ -131,7 +132,7 @@ class Atlas:
     def has(self, entry_id: str) -> bool:
         return entry_id in self._refs()
 
-    def list(self, kind: EntryKind | None = None) -> list[EntryRef]:
+    def list(self, kind: EntryKind | None = None) -> builtins.list[EntryRef]:
         """Entries in reading order: by kind (in EntryKind order), then by position."""
         order = {k.value: i for i, k in enumerate(EntryKind)}
         rows = self._query(
@@ -141,7 +142,7 @@ class Atlas:
         rows = sorted(rows, key=lambda r: (order[r["kind"]], r["position"], r["title"]))
         return [EntryRef(r["id"], EntryKind(r["kind"]), r["title"]) for r in rows]
 
-    def models(self) -> list[Model]:
+    def models(self) -> builtins.list[Model]:
         return [self.model(ref.id) for ref in self.list(EntryKind.MODEL)]
 
     # --- single entries -----------------------------------------------------------------------
@@ -152,7 +153,7 @@ class Atlas:
             kind = kind_of(entry_id)
         except ValueError:
             raise UnknownEntryError(entry_id) from None
-        getter = {
+        getters: dict[EntryKind, Callable[[str], AnyEntry]] = {
             EntryKind.COMPARISON: self.comparison,
             EntryKind.CATEGORY: self.category,
             EntryKind.INDUSTRY: self.industry,
@@ -161,8 +162,8 @@ class Atlas:
             EntryKind.MODEL: self.model,
             EntryKind.TERM: self.term,
             EntryKind.TAKEAWAY: self.takeaway,
-        }[kind]
-        return getter(entry_id)
+        }
+        return getters[kind](entry_id)
 
     def _common(self, entry_id: str, kind: EntryKind) -> dict[str, Any]:
         rows = self._query(
