@@ -1,0 +1,1 @@
+"""The desktop GUI: thin PySide6 widgets over the data layer (one module per tab)."""

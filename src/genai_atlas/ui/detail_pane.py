@@ -1,0 +1,118 @@
+"""The detail pane: one entry as rich text, with atlas links, zoom and search highlights."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..data import AnyEntry
+from ..render.detail_html import render_entry
+from ..render.theme import Theme
+from .palette_theme import theme_from_palette
+
+ZOOM_MIN = -4
+ZOOM_MAX = 12
+
+
+class DetailPane(QTextBrowser):
+    """Shows one entry. ``atlas:kind/slug`` links are announced, http(s) links open in the browser.
+
+    The app itself never networks: a web link is handed to the user's browser only when clicked.
+    """
+
+    entry_link_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setObjectName("detailPane")
+        self.document().setDocumentMargin(14)
+        self._entry: AnyEntry | None = None
+        self._terms: list[str] = []
+        self._zoom_steps = 0
+        self._base_point_size = self.font().pointSizeF()
+        self.anchorClicked.connect(self._on_anchor_clicked)
+
+    # --- content --------------------------------------------------------------------------------
+
+    def show_entry(self, entry: AnyEntry) -> None:
+        self._entry = entry
+        self._render(keep_scroll=False)
+
+    def current_entry(self) -> AnyEntry | None:
+        return self._entry
+
+    def current_entry_id(self) -> str:
+        return self._entry.id if self._entry is not None else ""
+
+    def clear_entry(self) -> None:
+        self._entry = None
+        self.clear()
+
+    def set_highlight_terms(self, terms: Sequence[str]) -> None:
+        """Highlight every case-insensitive occurrence of ``terms``; kept until set to []."""
+        cleaned = [t for t in terms if t.strip()]
+        if cleaned == self._terms:
+            return
+        self._terms = cleaned
+        self._render(keep_scroll=True)
+
+    def highlight_terms(self) -> list[str]:
+        return list(self._terms)
+
+    def theme(self) -> Theme:
+        return theme_from_palette(self.palette())
+
+    def refresh(self) -> None:
+        """Render again (after a palette or colour-scheme change), keeping the scroll position."""
+        self._render(keep_scroll=True)
+
+    def _render(self, keep_scroll: bool) -> None:
+        if self._entry is None:
+            return
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(render_entry(self._entry, self.theme(), self._terms))
+        self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
+
+    # --- zoom -----------------------------------------------------------------------------------
+
+    def zoom_steps(self) -> int:
+        return self._zoom_steps
+
+    def set_zoom_steps(self, steps: int) -> None:
+        """Zoom to ``steps`` points above (or below) the normal size."""
+        self._zoom_steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
+        font = self.font()
+        font.setPointSizeF(self._base_point_size + self._zoom_steps)
+        self.setFont(font)  # QTextEdit passes its font on to the document as the default
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.set_zoom_steps(self._zoom_steps + 1)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.set_zoom_steps(self._zoom_steps - 1)
+
+    @Slot()
+    def reset_zoom(self) -> None:
+        self.set_zoom_steps(0)
+
+    # --- events ---------------------------------------------------------------------------------
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "atlas":
+            self.entry_link_activated.emit(url.path())
+        elif scheme in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.refresh()

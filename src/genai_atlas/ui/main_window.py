@@ -1,0 +1,348 @@
+"""The main window: composes the tabs, the menus and the toolbar, and wires their signals.
+
+It runs no SQL and formats no text: tabs show entries, the detail pane renders them, History keeps
+the way back. Other features add themselves through ``file_menu()``, ``tool_bar()`` and
+``detail_pane()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from .. import APP_NAME
+from ..data import Atlas
+from ..settings import Settings
+from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
+from .history import History
+from .tabs import TAB_CLASSES, EntryTab
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, atlas: Atlas, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._atlas = atlas
+        self._settings = settings
+        self._history = History()
+        self._quiet = False  # True while navigation must not be recorded in the history
+        self._pending_search = ""
+        self._zoom_steps = 0
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+
+        self._tabs = QTabWidget(self)
+        self._tabs.setObjectName("tabs")
+        self._tabs.setDocumentMode(True)
+        self._tab_list: list[EntryTab] = []
+        for tab_class in TAB_CLASSES:
+            tab = tab_class(atlas, self._tabs)
+            sizes = settings.splitter_sizes(tab.key)
+            if len(sizes) == 2 and all(s > 0 for s in sizes):
+                tab.set_splitter_sizes(sizes)
+            tab.current_entry_changed.connect(self._on_tab_entry_changed)
+            tab.link_activated.connect(self.navigate_to)
+            self._tabs.addTab(tab, tab.title)
+            self._tab_list.append(tab)
+        self.setCentralWidget(self._tabs)
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self.set_zoom_steps(settings.zoom_steps)
+        self._tabs.currentChanged.connect(self._on_tab_changed)
+        self._restore()
+
+    # --- public API (used by app.py, search, printing, compare) --------------------------------
+
+    def tabs(self) -> list[EntryTab]:
+        return list(self._tab_list)
+
+    def current_tab(self) -> EntryTab:
+        return self._tab_list[self._tabs.currentIndex()]
+
+    def detail_pane(self) -> DetailPane:
+        """The current tab's detail pane."""
+        return self.current_tab().detail_pane()
+
+    def current_entry_id(self) -> str:
+        return self.current_tab().current_entry_id()
+
+    def file_menu(self) -> QMenu:
+        return self._file_menu
+
+    def tool_bar(self) -> QToolBar:
+        return self._tool_bar
+
+    def quit_action(self) -> QAction:
+        return self._quit_action
+
+    def history(self) -> History:
+        return self._history
+
+    def start_search(self, text: str) -> None:
+        """Remember a search given on the command line; the search box picks it up."""
+        self._pending_search = text
+
+    def pending_search(self) -> str:
+        return self._pending_search
+
+    def set_highlight_terms(self, terms: list[str]) -> None:
+        """Highlight ``terms`` in every tab's detail pane (until set to [])."""
+        for tab in self._tab_list:
+            tab.set_highlight_terms(terms)
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every action of the menus and toolbar, in menu order (for the shortcuts dialog)."""
+        seen: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if isinstance(menu, QMenu):
+                for action in menu.actions():
+                    if not action.isSeparator() and action not in seen:
+                        seen.append(action)
+        for action in self.actions():
+            if action not in seen:
+                seen.append(action)
+        return seen
+
+    @Slot(str)
+    def navigate_to(self, entry_id: str) -> bool:
+        """Show ``entry_id`` in its own tab (switching tabs), recording it in the history."""
+        if not self._go(entry_id):
+            self.statusBar().showMessage(f"No entry {entry_id} in this atlas", 5000)
+            return False
+        self._record(entry_id)
+        return True
+
+    @Slot()
+    def go_back(self) -> None:
+        entry_id = self._history.back()
+        if entry_id:
+            self._go(entry_id)
+        self._update_history_actions()
+
+    @Slot()
+    def go_forward(self) -> None:
+        entry_id = self._history.forward()
+        if entry_id:
+            self._go(entry_id)
+        self._update_history_actions()
+
+    def show_tab(self, index: int) -> None:
+        if 0 <= index < len(self._tab_list):
+            self._tabs.setCurrentIndex(index)
+
+    # --- zoom ---------------------------------------------------------------------------------
+
+    def zoom_steps(self) -> int:
+        return self._zoom_steps
+
+    def set_zoom_steps(self, steps: int) -> None:
+        self._zoom_steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
+        for tab in self._tab_list:
+            tab.set_zoom_steps(self._zoom_steps)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.set_zoom_steps(self._zoom_steps + 1)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.set_zoom_steps(self._zoom_steps - 1)
+
+    @Slot()
+    def reset_zoom(self) -> None:
+        self.set_zoom_steps(0)
+
+    # --- dialogs ------------------------------------------------------------------------------
+
+    @Slot()
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .about import about_html
+
+        QMessageBox.about(self, f"About {APP_NAME}", about_html(self._atlas.info()))
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from .shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.shortcut_actions(), self).exec()
+
+    # --- state --------------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        settings = self._settings
+        settings.window_geometry = self.saveGeometry()
+        settings.window_state = self.saveState()
+        settings.last_tab = self.current_tab().key
+        settings.last_entry = self.current_entry_id()
+        settings.zoom_steps = self._zoom_steps
+        for tab in self._tab_list:
+            settings.set_splitter_sizes(tab.key, tab.splitter_sizes())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ThemeChange:
+            self.refresh_theme()
+
+    @Slot()
+    def refresh_theme(self) -> None:
+        """Render the detail panes again in the current palette (light/dark scheme change)."""
+        for tab in self._tab_list:
+            tab.refresh()
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        style = self.style()
+        icon = QStyle.StandardPixmap
+        self._quit_action = QAction("&Quit", self)
+        self._quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        self._quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self._quit_action.triggered.connect(self.close)
+
+        self._back_action = QAction(style.standardIcon(icon.SP_ArrowBack), "&Back", self)
+        self._back_action.setShortcuts([QKeySequence("Alt+Left")])
+        self._back_action.setToolTip("Back (Alt+Left)")
+        self._back_action.triggered.connect(self.go_back)
+        self._forward_action = QAction(style.standardIcon(icon.SP_ArrowForward), "&Forward", self)
+        self._forward_action.setShortcuts([QKeySequence("Alt+Right")])
+        self._forward_action.setToolTip("Forward (Alt+Right)")
+        self._forward_action.triggered.connect(self.go_forward)
+
+        self._tab_actions: list[QAction] = []
+        for number, tab in enumerate(self._tab_list, start=1):
+            action = QAction(f"&{number} {tab.title}", self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, i=number - 1: self.show_tab(i))
+            self._tab_actions.append(action)
+
+        self._zoom_in_action = QAction("Zoom &In", self)
+        self._zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self._zoom_in_action.triggered.connect(self.zoom_in)
+        self._zoom_out_action = QAction("Zoom &Out", self)
+        self._zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
+        self._zoom_out_action.triggered.connect(self.zoom_out)
+        self._reset_zoom_action = QAction("&Reset Zoom", self)
+        self._reset_zoom_action.setShortcuts([QKeySequence("Ctrl+0")])
+        self._reset_zoom_action.triggered.connect(self.reset_zoom)
+
+        self._shortcuts_action = QAction("&Keyboard Shortcuts", self)
+        self._shortcuts_action.triggered.connect(self.show_shortcuts)
+        self._about_action = QAction(f"&About {APP_NAME}", self)
+        self._about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._about_action.triggered.connect(self.show_about)
+        self._update_history_actions()
+
+    def _create_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = bar.addMenu("&File")
+        self._file_menu.setObjectName("fileMenu")
+        self._file_menu.addSeparator()
+        self._file_menu.addAction(self._quit_action)
+
+        go_menu = bar.addMenu("&Go")
+        go_menu.addAction(self._back_action)
+        go_menu.addAction(self._forward_action)
+        go_menu.addSeparator()
+        for action in self._tab_actions:
+            go_menu.addAction(action)
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self._zoom_in_action)
+        view_menu.addAction(self._zoom_out_action)
+        view_menu.addAction(self._reset_zoom_action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self._about_action)
+
+        self._tool_bar = self.addToolBar("Navigation")
+        self._tool_bar.setObjectName("navigationToolBar")
+        self._tool_bar.setMovable(False)
+        self._tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self._tool_bar.addAction(self._back_action)
+        self._tool_bar.addAction(self._forward_action)
+
+    def _restore(self) -> None:
+        settings = self._settings
+        if not self.restoreGeometry(settings.window_geometry):
+            self.resize(1200, 780)
+        self.restoreState(settings.window_state)
+        last_entry = settings.last_entry
+        if last_entry and self._go(last_entry):
+            self._record(last_entry)
+            return
+        keys = [tab.key for tab in self._tab_list]
+        index = keys.index(settings.last_tab) if settings.last_tab in keys else 0
+        with self._no_history():
+            self._tabs.setCurrentIndex(index)
+        self._on_tab_changed(index)
+
+    def _tab_for(self, entry_id: str) -> EntryTab | None:
+        return next((tab for tab in self._tab_list if tab.shows(entry_id)), None)
+
+    def _go(self, entry_id: str) -> bool:
+        """Show ``entry_id`` in its tab without touching the history."""
+        tab = self._tab_for(entry_id)
+        if tab is None:
+            return False
+        with self._no_history():
+            if not tab.select_entry(entry_id):
+                return False
+            self._tabs.setCurrentWidget(tab)
+        self.setWindowTitle(f"{self._atlas.ref(entry_id).title} — {APP_NAME}")
+        return True
+
+    @contextmanager
+    def _no_history(self) -> Iterator[None]:
+        quiet, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = quiet
+
+    def _record(self, entry_id: str) -> None:
+        self._history.visit(entry_id)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self._back_action.setEnabled(self._history.can_go_back())
+        self._forward_action.setEnabled(self._history.can_go_forward())
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        if self._quiet or not 0 <= index < len(self._tab_list):
+            return
+        tab = self._tab_list[index]
+        with self._no_history():
+            tab.select_first()
+        entry_id = tab.current_entry_id()
+        if entry_id:
+            self.setWindowTitle(f"{self._atlas.ref(entry_id).title} — {APP_NAME}")
+            self._record(entry_id)
+
+    @Slot(str)
+    def _on_tab_entry_changed(self, entry_id: str) -> None:
+        if self._quiet or self.sender() is not self.current_tab():
+            return
+        self.setWindowTitle(f"{self._atlas.ref(entry_id).title} — {APP_NAME}")
+        self._record(entry_id)

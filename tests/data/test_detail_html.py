@@ -1,0 +1,162 @@
+"""The detail page renderer, tested as a string without Qt."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from genai_atlas.data import (
+    Category,
+    Comparison,
+    ComparisonRow,
+    EntryKind,
+    EntryRef,
+    LinkedEntry,
+    Model,
+    Source,
+    Term,
+)
+from genai_atlas.render import DARK, LIGHT, render_entry
+
+ARTICLE = Source("source/article", "The seed <article>")
+GPT4 = EntryRef("model/gpt-4", EntryKind.MODEL, "GPT-4")
+
+
+def _model(**changes: object) -> Model:
+    fields: dict[str, object] = dict(
+        id="model/demo",
+        kind=EntryKind.MODEL,
+        title="Demo <b>model</b> & co",
+        summary="Built on [transformers](term/transformer); see <script>alert(1)</script>.",
+        organisation="Acme & Sons",
+        year=2023,
+        modality=("text", "image"),
+        model_type="llm",
+        access=("api",),
+        website="https://example.org/demo?a=1&b=2",
+        sources=(ARTICLE, Source("source/web", "Web page", "https://example.org/page")),
+        backlinks=(
+            LinkedEntry(
+                EntryRef("category/text-generation", EntryKind.CATEGORY, "Text Generation"),
+                "example",
+            ),
+            LinkedEntry(EntryRef("term/llm", EntryKind.TERM, "LLM"), "related"),
+        ),
+    )
+    fields.update(changes)
+    return Model(**fields)  # type: ignore[arg-type]
+
+
+def _visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_all_text_is_escaped() -> None:
+    html = render_entry(_model(), LIGHT)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Demo &lt;b&gt;model&lt;/b&gt; &amp; co" in html
+    assert "Acme &amp; Sons" in html
+    assert "The seed &lt;article&gt;" in html
+    assert 'href="https://example.org/demo?a=1&amp;b=2"' in html
+
+
+def test_markup_links_become_atlas_anchors() -> None:
+    html = render_entry(_model(), LIGHT)
+    assert '<a href="atlas:term/transformer">transformers</a>' in html
+    assert "[transformers]" not in html
+
+
+def test_backlinks_and_facts_are_shown() -> None:
+    html = render_entry(_model(), LIGHT)
+    text = _visible_text(html)
+    assert '<a href="atlas:category/text-generation">Text Generation</a>' in html
+    assert "Referenced by" in text and '<a href="atlas:term/llm">LLM</a>' in html
+    for fact in ("Organisation", "2023", "Text, Image", "LLM", "API"):
+        assert fact in text
+
+
+def test_sources_come_last_with_urls_as_text() -> None:
+    html = render_entry(_model(), LIGHT)
+    text = _visible_text(html)
+    assert text.rindex("Sources") > text.rindex("Referenced by")
+    assert "https://example.org/page" in text
+    assert "The seed &lt;article&gt;" in text
+
+
+def test_comparison_is_a_three_column_table_with_lists_for_multi_line_cells() -> None:
+    comparison = Comparison(
+        id="comparison/demo",
+        kind=EntryKind.COMPARISON,
+        title="Demo",
+        summary="Why.",
+        subtitle="Side by side",
+        left_label="LLMs",
+        right_label="Generative AI",
+        rows=(
+            ComparisonRow("Definition & Purpose", "Text", "Many [media](term/multimodal)"),
+            ComparisonRow("Examples", "GPT-4\nClaude", "DALL·E"),
+        ),
+        sources=(ARTICLE,),
+    )
+    html = render_entry(comparison, LIGHT)
+    assert "<th" in html and ">LLMs</th>" in html and ">Generative AI</th>" in html
+    assert "Definition &amp; Purpose" in html
+    assert "<ul><li>GPT-4</li><li>Claude</li></ul>" in html
+    assert '<a href="atlas:term/multimodal">media</a>' in html
+
+
+def test_highlight_terms_wrap_every_case_insensitive_match() -> None:
+    term = Term(
+        id="term/gan",
+        kind=EntryKind.TERM,
+        title="GAN",
+        summary="",
+        definition="A gan pits two networks; GANs make [images](category/image-generation).",
+    )
+    html = render_entry(term, LIGHT, highlight_terms=["gan", "  "])
+    spans = re.findall(r'<span class="hl"[^>]*>([^<]*)</span>', html)
+    assert [s.lower() for s in spans] == ["gan", "gan", "gan"]  # title, "gan", "GANs"
+    # Highlighting never breaks a link's markup and never matches inside tags.
+    assert 'href="atlas:category/image-generation"' in html
+    assert render_entry(term, LIGHT, highlight_terms=["href"]).count('class="hl"') == 0
+
+
+def test_highlight_terms_are_text_not_regex() -> None:
+    term = Term(
+        id="term/x", kind=EntryKind.TERM, title="X", summary="", definition="costs (a+b) or ab"
+    )
+    html = render_entry(term, LIGHT, highlight_terms=["(a+b)"])
+    assert html.count('class="hl"') == 1
+
+
+def test_theme_colours_are_used() -> None:
+    category = Category(
+        id="category/demo",
+        kind=EntryKind.CATEGORY,
+        title="Demo",
+        summary="S",
+        use_cases=("chat",),
+        examples=(GPT4,),
+        techniques=(),
+    )
+    assert DARK.text in render_entry(category, DARK)
+    assert LIGHT.link in render_entry(category, LIGHT)
+    html = render_entry(category, LIGHT)
+    assert '<a href="atlas:model/gpt-4">GPT-4</a>' in html and "chat" in html
+
+
+def test_renderer_imports_no_qt() -> None:
+    code = "import sys, genai_atlas.render; print('PySide6' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_every_real_entry_renders(atlas) -> None:  # type: ignore[no-untyped-def]
+    for ref in atlas.list():
+        html = render_entry(atlas.get(ref.id), LIGHT, ["ai"])
+        assert "Sources" in html, ref.id
+        for target in re.findall(r'href="atlas:([^"]+)"', html):
+            assert atlas.has(target), (ref.id, target)
