@@ -15,9 +15,9 @@ from typing import NoReturn
 from .. import __version__
 from ..data import AtlasError, UnknownEntryError, open_atlas
 from ..resources import database_path
-from . import browse
+from . import browse, printing, search
 
-COMMAND_MODULES = [browse]
+COMMAND_MODULES = [browse, search, printing]
 PROG = "genai-atlas"
 
 

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..data import Atlas
 from ..settings import Settings
+from .compare_view import install_sheet_features
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .history import History
+from .search_box import install_search
 from .tabs import TAB_CLASSES, EntryTab
 
 
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus_and_toolbar()
+        self.sheet_features = install_sheet_features(self, atlas)  # printing, compare builder
+        self.search_box = install_search(self, atlas, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
         self._restore()
@@ -90,8 +94,9 @@ class MainWindow(QMainWindow):
         return self._history
 
     def start_search(self, text: str) -> None:
-        """Remember a search given on the command line; the search box picks it up."""
+        """Start a search given on the command line (`genai-atlas diffusion`) in the search box."""
         self._pending_search = text
+        self.search_box.start_search(text)
 
     def pending_search(self) -> str:
         return self._pending_search

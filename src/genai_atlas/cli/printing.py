@@ -1,0 +1,123 @@
+"""``genai-atlas print`` and ``genai-atlas compare``: sheets to PDF, CSV or Markdown, headless.
+
+Qt is imported only when a PDF is rendered, so the other commands stay Qt-free. Every file is
+checked before any work and written through a temporary file renamed into place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from ..data import Atlas
+from ..data.compare import CompareError, CompareTable, compare_entries, entry_table
+from ..export.files import ExportError, atomic_write, check_target
+from ..export.tables import table_to_csv, table_to_markdown
+
+COMMANDS = ("print", "compare")
+PAGE_SIZES = ("A4", "Letter")
+
+
+def add_parser(subparsers: Any) -> None:
+    printing = subparsers.add_parser(
+        "print",
+        help="print an entry's sheet (a comparison's table) to a PDF file",
+        description="Render the printed sheet of an entry to PDF. A comparison prints its "
+        "side-by-side table; any other entry prints its fields.",
+    )
+    printing.add_argument("entry_id", metavar="KIND/SLUG", help="e.g. comparison/overview")
+    printing.add_argument("--pdf", required=True, metavar="FILE", help="the PDF file to write")
+    _page_options(printing)
+    printing.set_defaults(run=run_print)
+
+    compare = subparsers.add_parser(
+        "compare",
+        help="compare 2 to 4 entries of the same kind side by side",
+        description="Compare 2 to 4 entries of one kind (models, categories, industries, "
+        "trends, glossary terms) field by field and write the table to a file.",
+    )
+    compare.add_argument("entry_ids", nargs="+", metavar="KIND/SLUG")
+    output = compare.add_mutually_exclusive_group(required=True)
+    output.add_argument("--pdf", metavar="FILE", help="write the printed sheet as PDF")
+    output.add_argument("--csv", metavar="FILE", help="write the table as CSV")
+    output.add_argument("--markdown", metavar="FILE", help="write the table as Markdown")
+    compare.add_argument(
+        "--only-differences", action="store_true", help="leave out rows where all agree"
+    )
+    _page_options(compare)
+    compare.set_defaults(run=run_compare)
+
+
+def _page_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--page-size", choices=PAGE_SIZES, help="paper size (default: the locale's, A4 or Letter)"
+    )
+    parser.add_argument(
+        "--landscape",
+        action="store_true",
+        help="landscape pages (default: portrait, landscape for 3 or more columns)",
+    )
+
+
+def _fail(message: str) -> Exception:
+    from . import CliError  # imported late: cli/__init__ imports this module
+
+    return CliError(message)
+
+
+def _check(path: str) -> None:
+    try:
+        check_target(path)
+    except ExportError as error:
+        raise _fail(str(error)) from None
+
+
+def write_pdf(
+    table: CompareTable, atlas: Atlas, path: str, page_size: str | None, landscape: bool
+) -> None:
+    """Render ``table`` to ``path`` (Qt is loaded here, and only here)."""
+    from ..printing.app import ensure_gui_app
+
+    ensure_gui_app()
+    from ..printing.pdf import export_pdf, make_footer
+
+    footer = make_footer(table, atlas.info().data_version)
+    try:
+        export_pdf(table, footer, path, page_size=page_size, landscape=landscape or None)
+    except OSError as error:
+        raise _fail(str(error)) from None
+
+
+def _write_text(path: str, text: str) -> None:
+    try:
+        atomic_write(path, text)
+    except ExportError as error:
+        raise _fail(str(error)) from None
+
+
+def run_print(args: argparse.Namespace, atlas: Atlas) -> int:
+    _check(args.pdf)
+    table = entry_table(atlas, args.entry_id)
+    write_pdf(table, atlas, args.pdf, args.page_size, args.landscape)
+    print(f"wrote {os.path.abspath(args.pdf)}")
+    return 0
+
+
+def run_compare(args: argparse.Namespace, atlas: Atlas) -> int:
+    target = args.pdf or args.csv or args.markdown
+    _check(target)
+    try:
+        table = compare_entries(atlas, args.entry_ids)
+    except CompareError as error:
+        raise _fail(str(error)) from None
+    if args.only_differences:
+        table = table.only_differences()
+    if args.pdf:
+        write_pdf(table, atlas, args.pdf, args.page_size, args.landscape)
+    elif args.csv:
+        _write_text(args.csv, table_to_csv(table))
+    else:
+        _write_text(args.markdown, table_to_markdown(table))
+    print(f"wrote {os.path.abspath(target)}")
+    return 0

@@ -1,0 +1,307 @@
+"""Lays a sheet out on pages and paints it with QPainter on any paged device (PDF or printer).
+
+Two passes: ``plan_pages`` measures every cell (one QTextDocument each, laid out at the device's
+resolution) and places the title, the header row and whole rows page by page; only then is the
+page count known, so ``paint_sheet`` can write "page N of M" in every footer. A row moves to the
+next page rather than being split, unless it is taller than a whole page, in which case it is
+cut at the page edge and continued under a repeated header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
+
+from ..data.compare import CompareTable
+from ..render import sheet
+
+FONT_FAMILIES = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans"]
+PAD_X_PT = 4.5
+PAD_Y_PT = 3.5
+TITLE_GAP_PT = 10.0
+FOOTER_GAP_PT = 8.0
+
+
+def sheet_font(point_size: float = sheet.BODY_PT) -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(point_size)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    # No ligatures: "fi" drawn as one glyph is extracted as U+FB01, so copying text out of the
+    # PDF or searching it for "field" would fail.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+@dataclass
+class _Row:
+    docs: list[QTextDocument]
+    height: float
+    index: int  # -1 for the header row
+    lines: list[tuple[float, float]] = field(default_factory=list)  # (top, bottom), row coords
+
+    def cut_before(self, limit: float, after: float) -> float:
+        """The lowest cut at or above ``limit`` that splits no line of text (for tall rows)."""
+        cut = limit
+        moved = True
+        while moved:
+            moved = False
+            for top, bottom in self.lines:
+                if top < cut < bottom and top > after:
+                    cut, moved = top, True
+        return cut
+
+
+@dataclass
+class _Placement:
+    what: str  # "title", "header", "row" or "sources"
+    y: float
+    height: float
+    row: _Row | None = None
+    doc: QTextDocument | None = None
+    offset: float = 0.0  # for a slice of a row taller than a page
+
+
+@dataclass
+class SheetPlan:
+    width: float
+    height: float
+    body_bottom: float
+    column_x: list[float]
+    column_widths: list[float]
+    pages: list[list[_Placement]] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+class _Measure:
+    def __init__(self, device: QPagedPaintDevice) -> None:
+        self.device = device
+        self.dpi = device.logicalDpiY() or 72
+
+    def px(self, points: float) -> float:
+        return points * self.dpi / 72.0
+
+    def document(self, html: str, width: float) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setDefaultFont(sheet_font())
+        doc.setDocumentMargin(0)
+        doc.setIndentWidth(sheet.BULLET_INDENT_PX)
+        doc.setHtml(html)
+        doc.setTextWidth(max(width, 1.0))
+        return doc
+
+
+def _column_widths(table: CompareTable, width: float) -> list[float]:
+    items = len(table.columns)
+    aspect_share = 0.24 if items <= 1 else 0.2 if items == 2 else 0.16
+    aspect = width * aspect_share
+    rest = (width - aspect) / max(items, 1)
+    return [aspect] + [rest] * items
+
+
+def _line_spans(docs: list[QTextDocument], pad_y: float) -> list[tuple[float, float]]:
+    spans = []
+    for doc in docs:
+        block = doc.begin()
+        while block.isValid():
+            text_layout = block.layout()
+            origin = text_layout.position().y() + pad_y  # lines are placed relative to this
+            for number in range(text_layout.lineCount()):
+                line = text_layout.lineAt(number)
+                spans.append((origin + line.y(), origin + line.y() + line.height()))
+            block = block.next()
+    return spans
+
+
+def plan_pages(device: QPagedPaintDevice, table: CompareTable) -> SheetPlan:
+    """Measure the sheet for ``device`` and decide what goes on which page."""
+    measure = _Measure(device)
+    width, height = float(device.width()), float(device.height())
+    footer_font = sheet_font(sheet.FOOTER_PT)
+    footer_height = 2 * QFontMetricsF(footer_font, device).lineSpacing() + measure.px(FOOTER_GAP_PT)
+    widths = _column_widths(table, width)
+    xs = [sum(widths[:i]) for i in range(len(widths))]
+    pad_x, pad_y = measure.px(PAD_X_PT), measure.px(PAD_Y_PT)
+
+    def row(texts: list[str], index: int, header: bool) -> _Row:
+        docs = [
+            measure.document(
+                sheet.cell_html(
+                    text,
+                    bold=header or column == 0,
+                    size_pt=sheet.HEADER_PT if header else sheet.BODY_PT,
+                ),
+                widths[column] - 2 * pad_x,
+            )
+            for column, text in enumerate(texts)
+        ]
+        tallest = max(doc.size().height() for doc in docs)
+        return _Row(docs, tallest + 2 * pad_y, index, _line_spans(docs, pad_y))
+
+    plan = SheetPlan(width, height, height - footer_height, xs, widths)
+    header = row([table.aspect_label, *table.columns], -1, header=True)
+    title = measure.document(sheet.title_html(table), width)
+    page: list[_Placement] = [_Placement("title", 0.0, title.size().height(), doc=title)]
+    y = title.size().height() + measure.px(TITLE_GAP_PT)
+
+    def start_page(with_header: bool = True) -> float:
+        nonlocal page
+        plan.pages.append(page)
+        page = []
+        if with_header:
+            page.append(_Placement("header", 0.0, header.height, row=header))
+            return header.height
+        return 0.0
+
+    page.append(_Placement("header", y, header.height, row=header))
+    y += header.height
+    rows_on_page = 0
+    for index, table_row in enumerate(table.rows):
+        body = row([table_row.aspect, *table_row.cells], index, header=False)
+        if y + body.height > plan.body_bottom and rows_on_page:
+            y, rows_on_page = start_page(), 0
+        if y + body.height <= plan.body_bottom:
+            page.append(_Placement("row", y, body.height, row=body))
+            y += body.height
+            rows_on_page += 1
+            continue
+        # Taller than the room left on an empty page: slice it across pages.
+        offset = 0.0
+        while offset < body.height:
+            if plan.body_bottom - y < measure.px(PAD_Y_PT) * 4:
+                y = start_page()  # next to no room left: start the slice on a fresh page
+                continue
+            limit = offset + plan.body_bottom - y
+            take = body.height - offset
+            if limit < body.height:
+                take = body.cut_before(limit, offset) - offset  # cut between lines of text
+            page.append(_Placement("row", y, take, row=body, offset=offset))
+            offset += take
+            y += take
+            if offset < body.height:
+                y = start_page()
+        rows_on_page = 1
+
+    sources = sheet.sources_html(table)
+    if sources:
+        doc = measure.document(sources, width)
+        gap = measure.px(TITLE_GAP_PT)
+        if y + gap + doc.size().height() > plan.body_bottom:
+            y, gap = start_page(with_header=False), 0.0
+        page.append(_Placement("sources", y + gap, doc.size().height(), doc=doc))
+    plan.pages.append(page)
+    return plan
+
+
+# --- painting --------------------------------------------------------------------------------
+
+
+def _draw_doc(painter: QPainter, doc: QTextDocument, x: float, y: float, clip: QRectF) -> None:
+    painter.save()
+    painter.translate(x, y)
+    # Every fragment of the sheet HTML sets its colour, so the application palette (which
+    # drawContents falls back on) never colours the text: dark mode still prints black on white.
+    # (A hand-made QAbstractTextDocumentLayout.PaintContext would avoid the palette too, but
+    # PySide6 6.12 crashes in garbage collection after a few hundred of them.)
+    doc.drawContents(painter, clip)
+    painter.restore()
+
+
+def _draw_row(
+    painter: QPainter, plan: SheetPlan, measure: _Measure, item: _Placement, header: bool
+) -> None:
+    assert item.row is not None
+    pad_x, pad_y = measure.px(PAD_X_PT), measure.px(PAD_Y_PT)
+    band = QRectF(0, item.y, plan.width, item.height)
+    if header:
+        painter.fillRect(band, QColor(sheet.HEADER_FILL))
+    elif item.row.index % 2 == 1:
+        painter.fillRect(band, QColor(sheet.ZEBRA))
+    for column, doc in enumerate(item.row.docs):
+        x = plan.column_x[column] + pad_x
+        top = item.y + pad_y - item.offset
+        # Clip in the document's own coordinates to the part of the row on this page. Slice
+        # edges fall between lines, so no line is cut in half; the clip only hides the
+        # neighbouring lines (the PDF may still carry them as invisible text).
+        sliced = item.offset > 0 or item.height < item.row.height
+        edge = measure.px(0.4) if sliced else 0.0
+        visible = QRectF(
+            0, item.offset - pad_y + edge, plan.column_widths[column], item.height - 2 * edge
+        )
+        _draw_doc(painter, doc, x, top, visible)
+    thin = QPen(QColor(sheet.RULE), measure.px(0.5))
+    painter.setPen(thin)
+    for x in plan.column_x[1:]:
+        painter.drawLine(QPointF(x, item.y), QPointF(x, item.y + item.height))
+    painter.drawLine(QPointF(0, item.y), QPointF(0, item.y + item.height))
+    painter.drawLine(QPointF(plan.width, item.y), QPointF(plan.width, item.y + item.height))
+    if header:
+        painter.setPen(QPen(QColor(sheet.INK), measure.px(1.0)))
+        painter.drawLine(QPointF(0, item.y), QPointF(plan.width, item.y))
+    painter.drawLine(QPointF(0, item.y + item.height), QPointF(plan.width, item.y + item.height))
+
+
+def _draw_footer(
+    painter: QPainter,
+    plan: SheetPlan,
+    measure: _Measure,
+    footer: sheet.SheetFooter,
+    page: int,
+) -> None:
+    attribution, line, number = sheet.footer_text(footer, page, plan.page_count)
+    font = sheet_font(sheet.FOOTER_PT)
+    metrics = QFontMetricsF(font, measure.device)
+    painter.setFont(font)
+    painter.setPen(QPen(QColor(sheet.INK), measure.px(0.5)))
+    top = plan.body_bottom + measure.px(FOOTER_GAP_PT) / 2
+    painter.drawLine(QPointF(0, top), QPointF(plan.width, top))
+    number_width = metrics.horizontalAdvance(number)
+    room = plan.width - number_width - measure.px(12)
+    first = top + measure.px(2) + metrics.ascent()
+    painter.drawText(
+        QPointF(0, first), metrics.elidedText(attribution, Qt.TextElideMode.ElideRight, room)
+    )
+    painter.drawText(QPointF(plan.width - number_width, first), number)
+    painter.drawText(
+        QPointF(0, first + metrics.lineSpacing()),
+        metrics.elidedText(line, Qt.TextElideMode.ElideRight, room),
+    )
+
+
+def paint_sheet(device: QPagedPaintDevice, table: CompareTable, footer: sheet.SheetFooter) -> int:
+    """Paint the whole sheet on ``device`` (a QPdfWriter or QPrinter); return the page count."""
+    plan = plan_pages(device, table)
+    measure = _Measure(device)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or PDF file could not be opened for painting")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for number, placements in enumerate(plan.pages, start=1):
+            if number > 1:
+                device.newPage()
+            for item in placements:
+                if item.what in ("header", "row"):
+                    _draw_row(painter, plan, measure, item, header=item.what == "header")
+                elif item.doc is not None:
+                    clip = QRectF(0, 0, plan.width, item.height)
+                    _draw_doc(painter, item.doc, 0, item.y, clip)
+            _draw_footer(painter, plan, measure, footer, number)
+    finally:
+        painter.end()
+    return plan.page_count

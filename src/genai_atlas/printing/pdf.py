@@ -1,0 +1,62 @@
+"""A sheet as a PDF: real text with embedded fonts, written to a file atomically."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QPdfWriter
+
+from ..data.compare import CompareTable
+from ..export.files import atomic_write, check_target
+from ..render.sheet import APP_NAME, SheetFooter
+from .layout import paint_sheet
+from .pages import page_layout, wants_landscape
+
+PDF_RESOLUTION = 600  # device pixels per inch: fine enough for exact rules and text placement
+
+
+def make_footer(table: CompareTable, data_version: str, date: str | None = None) -> SheetFooter:
+    return SheetFooter(
+        attribution=table.attribution(),
+        data_version=data_version,
+        date=date or _dt.date.today().isoformat(),
+    )
+
+
+def render_pdf(
+    table: CompareTable,
+    footer: SheetFooter,
+    *,
+    page_size: str | None = None,
+    landscape: bool | None = None,
+) -> bytes:
+    """The sheet as PDF bytes. ``landscape`` None: chosen from the number of item columns."""
+    if landscape is None:
+        landscape = wants_landscape(len(table.columns))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(page_size, landscape))
+    writer.setTitle(table.title)
+    writer.setCreator(APP_NAME)
+    paint_sheet(writer, table, footer)
+    del writer  # the writer finishes the file when it goes away
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_pdf(
+    table: CompareTable,
+    footer: SheetFooter,
+    path: str | os.PathLike[str],
+    *,
+    page_size: str | None = None,
+    landscape: bool | None = None,
+) -> None:
+    """Write the sheet to ``path``: checked first, then a temporary file renamed into place."""
+    check_target(path)
+    atomic_write(path, render_pdf(table, footer, page_size=page_size, landscape=landscape))

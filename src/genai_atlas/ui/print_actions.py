@@ -1,0 +1,205 @@
+"""Print…, Print Preview…, Export PDF/CSV/Markdown… and Copy as Markdown for a sheet.
+
+``SheetPrinting`` does the work for one window; the modal dialogs it needs sit behind
+``SheetDialogs`` so tests replace them instead of clicking through real dialogs. Printing loads
+QtPrintSupport only when first used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..data.compare import CompareTable
+from ..export.files import ExportError, atomic_write
+from ..export.tables import table_to_csv, table_to_markdown
+
+TableSource = Callable[[], CompareTable | None]
+
+
+class SheetDialogs:
+    """The real modal dialogs. Tests pass an object with the same four methods."""
+
+    def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        return path
+
+    def print_dialog(self, printer: object, parent: QWidget | None) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, parent)
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    def preview(
+        self, printer: object, parent: QWidget | None, paint: Callable[[object], None]
+    ) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setWindowTitle("Print Preview")
+        dialog.paintRequested.connect(paint)
+        dialog.exec()
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+
+def suggested_file_name(table: CompareTable, suffix: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", table.title).strip("-").lower() or "sheet"
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(folder) / f"{stem[:60]}.{suffix}") if folder else f"{stem[:60]}.{suffix}"
+
+
+class SheetPrinting(QObject):
+    """Prints and exports sheets for one window; emits ``exported(path)`` after each file."""
+
+    exported = Signal(str)
+
+    def __init__(
+        self,
+        data_version: str,
+        parent: QWidget | None = None,
+        dialogs: SheetDialogs | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._data_version = data_version
+        self._window = parent
+        self.dialogs = dialogs or SheetDialogs()
+        self._page_layout: object | None = None  # kept from the last print or preview
+
+    # --- printing ------------------------------------------------------------------------------
+
+    def _footer(self, table: CompareTable):  # type: ignore[no-untyped-def]
+        from ..printing.pdf import make_footer
+
+        return make_footer(table, self._data_version)
+
+    def make_printer(self, table: CompareTable):  # type: ignore[no-untyped-def]
+        """A high-resolution QPrinter with the locale's paper, landscape for 3+ columns."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ..printing.pages import page_layout, wants_landscape
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        layout = page_layout(None, wants_landscape(len(table.columns)))
+        if self._page_layout is not None:
+            # Keep the paper the user picked last time; the orientation follows this table.
+            layout.setPageSize(self._page_layout.pageSize())  # type: ignore[attr-defined]
+        printer.setPageLayout(layout)
+        printer.setDocName(table.title)
+        printer.setCreator("GenAI Atlas")
+        return printer
+
+    def paint(self, printer: object, table: CompareTable) -> int:
+        from ..printing.layout import paint_sheet
+
+        self._page_layout = printer.pageLayout()  # type: ignore[attr-defined]
+        return paint_sheet(printer, table, self._footer(table))  # type: ignore[arg-type]
+
+    def print_table(self, table: CompareTable) -> bool:
+        printer = self.make_printer(table)
+        if not self.dialogs.print_dialog(printer, self._window):
+            return False
+        self._report(lambda: self.paint(printer, table), "Print")
+        return True
+
+    def preview_table(self, table: CompareTable) -> None:
+        printer = self.make_printer(table)
+        self.dialogs.preview(printer, self._window, lambda device: self.paint(device, table))
+
+    # --- files -----------------------------------------------------------------------------
+
+    def _ask(self, table: CompareTable, caption: str, suffix: str, filters: str) -> str:
+        return self.dialogs.save_path(
+            self._window, caption, suggested_file_name(table, suffix), filters
+        )
+
+    def _report(self, work: Callable[[], object], title: str) -> bool:
+        try:
+            work()
+        except (ExportError, OSError) as error:
+            self.dialogs.error(self._window, title, str(error))
+            return False
+        return True
+
+    def write_pdf(self, table: CompareTable, path: str) -> bool:
+        from ..printing.pdf import export_pdf
+
+        ok = self._report(lambda: export_pdf(table, self._footer(table), path), "Export PDF")
+        if ok:
+            self.exported.emit(path)
+        return ok
+
+    def _write_text(self, path: str, text: str, title: str) -> bool:
+        ok = self._report(lambda: atomic_write(path, text), title)
+        if ok:
+            self.exported.emit(path)
+        return ok
+
+    def export_pdf(self, table: CompareTable) -> bool:
+        path = self._ask(table, "Export PDF", "pdf", "PDF files (*.pdf)")
+        return bool(path) and self.write_pdf(table, path)
+
+    def export_csv(self, table: CompareTable) -> bool:
+        path = self._ask(table, "Export CSV", "csv", "CSV files (*.csv)")
+        return bool(path) and self._write_text(path, table_to_csv(table), "Export CSV")
+
+    def export_markdown(self, table: CompareTable) -> bool:
+        path = self._ask(table, "Export Markdown", "md", "Markdown files (*.md)")
+        return bool(path) and self._write_text(path, table_to_markdown(table), "Export Markdown")
+
+    def copy_markdown(self, table: CompareTable) -> None:
+        QGuiApplication.clipboard().setText(table_to_markdown(table))
+
+
+class PrintActions(QObject):
+    """File-menu actions (Print… Ctrl+P, Print Preview…, Export PDF…) on the current sheet.
+
+    ``current_table`` returns the sheet of whatever the window shows, or None (then the actions
+    are disabled after ``refresh()``).
+    """
+
+    def __init__(self, printing: SheetPrinting, current_table: TableSource, parent: QObject):
+        super().__init__(parent)
+        self._printing = printing
+        self._current = current_table
+        self.print_action = QAction("&Print…", parent)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.preview_action = QAction("Print Pre&view…", parent)
+        self.export_pdf_action = QAction("Export &PDF…", parent)
+        self.print_action.triggered.connect(self._print)
+        self.preview_action.triggered.connect(self._preview)
+        self.export_pdf_action.triggered.connect(self._export_pdf)
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.print_action, self.preview_action, self.export_pdf_action]
+
+    @Slot()
+    def refresh(self) -> None:
+        enabled = self._current() is not None
+        for action in self.actions:
+            action.setEnabled(enabled)
+
+    @Slot()
+    def _print(self) -> None:
+        table = self._current()
+        if table is not None:
+            self._printing.print_table(table)
+
+    @Slot()
+    def _preview(self) -> None:
+        table = self._current()
+        if table is not None:
+            self._printing.preview_table(table)
+
+    @Slot()
+    def _export_pdf(self) -> None:
+        table = self._current()
+        if table is not None:
+            self._printing.export_pdf(table)

@@ -1,0 +1,256 @@
+"""The search field that lives in the toolbar: results as you type, keys, recent searches.
+
+``SearchBox`` owns the results model and a ``SearchResultsPanel`` (``results_panel``) that the
+window places (a dock or an overlay). Typing updates the results on every text change, with no
+Enter; Up/Down move through the hits, Enter or a click emits ``entry_chosen(entry_id, terms)``;
+Esc clears the field and emits ``cleared`` so highlighted words can be removed again.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
+
+from ..data import Atlas, EntryKind
+from ..data.search import SearchResults, search
+from .search_model import SearchResultsModel
+from .search_results import SearchResultsPanel
+
+RECENT_KEY = "search/recent"
+RECENT_LIMIT = 10
+SHORTCUTS = ("Ctrl+K", "Ctrl+F", "/")
+
+
+class SettingsStore(Protocol):
+    """What RecentSearches needs of QSettings (tests pass a QSettings on a temporary file)."""
+
+    def value(self, key: str, defaultValue: object = ...) -> object: ...  # noqa: N803
+    def setValue(self, key: str, value: object) -> None: ...  # noqa: N802
+    def remove(self, key: str) -> None: ...
+
+
+class RecentSearches:
+    """The last searches a person opened a result from, newest first, kept in the settings."""
+
+    def __init__(self, settings: SettingsStore, limit: int = RECENT_LIMIT) -> None:
+        self._settings = settings
+        self._limit = limit
+
+    def items(self) -> list[str]:
+        value = self._settings.value(RECENT_KEY, [])
+        if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [str(item) for item in value if str(item).strip()][: self._limit]
+
+    def add(self, text: str) -> None:
+        text = " ".join(text.split())[:200]
+        if not text:
+            return
+        items = [text, *(item for item in self.items() if item != text)]
+        self._settings.setValue(RECENT_KEY, items[: self._limit])
+
+    def clear(self) -> None:
+        self._settings.remove(RECENT_KEY)
+
+
+class SearchBox(QWidget):
+    entry_chosen = Signal(str, list)  # entry id, terms to highlight
+    cleared = Signal()  # the field was emptied: highlighted terms should go
+    active_changed = Signal(bool)  # True while there is text (show the results panel)
+
+    def __init__(
+        self, atlas: Atlas, settings: SettingsStore, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchBox")
+        self._atlas = atlas
+        self.recent = RecentSearches(settings)
+        self.model = SearchResultsModel(self)
+        self.results_panel = SearchResultsPanel(self.model)
+        self._active = False
+
+        self._field = QLineEdit()
+        self._field.setObjectName("searchField")
+        self._field.setPlaceholderText("Search  (Ctrl+K)")
+        self._field.setClearButtonEnabled(True)
+        self._field.setMinimumWidth(260)
+        self._field.setAccessibleName("Search the atlas")
+        self._field.installEventFilter(self)
+        self._field.textChanged.connect(self._on_text_changed)
+
+        self._recent_menu = QMenu(self)
+        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._recent_button = QToolButton()
+        self._recent_button.setObjectName("recentSearchesButton")
+        self._recent_button.setText("Recent")
+        self._recent_button.setToolTip("Recent searches")
+        self._recent_button.setArrowType(Qt.ArrowType.DownArrow)
+        self._recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._recent_button.setMenu(self._recent_menu)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self._field, 1)
+        layout.addWidget(self._recent_button)
+
+        self.results_panel.hit_activated.connect(self._choose_row)
+        self.results_panel.kind_filter_changed.connect(self._on_kind_filter)
+        self.results_panel.suggestion_chosen.connect(self.start_search)
+
+    # --- what the window calls --------------------------------------------------------------
+
+    @property
+    def field(self) -> QLineEdit:
+        return self._field
+
+    @property
+    def results(self) -> SearchResults:
+        return self.model.results
+
+    def text(self) -> str:
+        return self._field.text()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self._field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._field.selectAll()
+
+    @Slot(str)
+    def start_search(self, text: str) -> None:
+        """Fill the field (as if typed) and focus it: `genai-atlas diffusion`, suggestions."""
+        self._field.setText(text)
+        self._field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def clear(self) -> None:
+        self._field.clear()
+
+    def install_shortcuts(self, window: QWidget) -> list[QShortcut]:
+        """Ctrl+K, Ctrl+F and / focus the field from anywhere in ``window``."""
+        shortcuts = []
+        for key in SHORTCUTS:
+            shortcut = QShortcut(QKeySequence(key), window)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.focus_search)
+            shortcuts.append(shortcut)
+        return shortcuts
+
+    # --- searching --------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_text_changed(self, text: str) -> None:
+        self._refresh(text)
+        active = bool(text.strip())
+        if active != self._active:
+            self._active = active
+            self.active_changed.emit(active)
+        if not text:
+            self.cleared.emit()
+
+    def _refresh(self, text: str) -> None:
+        kind = self.results_panel.kind_filter
+        kinds = [EntryKind(kind)] if kind else None
+        self.model.set_results(search(self._atlas, text, kinds=kinds))
+
+    @Slot(str)
+    def _on_kind_filter(self, _kind: str) -> None:
+        self._refresh(self._field.text())
+
+    @Slot(int)
+    def _choose_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        hit = self.model.hit_at(row)
+        self.recent.add(self._field.text())
+        self.entry_chosen.emit(hit.id, list(self.model.results.terms))
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Down:
+                self.results_panel.move_selection(1)
+                return True
+            if key == Qt.Key.Key_Up:
+                self.results_panel.move_selection(-1)
+                return True
+            if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                self.results_panel.move_selection(10 if key == Qt.Key.Key_PageDown else -10)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._choose_row(max(self.results_panel.current_row(), 0))
+                return True
+            if key == Qt.Key.Key_Escape:
+                if self._field.text():
+                    self.clear()
+                    return True
+                return False
+        return super().eventFilter(watched, event)
+
+    # --- recent searches --------------------------------------------------------------------
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self._recent_menu.clear()
+        items = self.recent.items()
+        for item in items:
+            action = QAction(item, self._recent_menu)
+            action.triggered.connect(lambda _checked=False, text=item: self.start_search(text))
+            self._recent_menu.addAction(action)
+        if not items:
+            empty = self._recent_menu.addAction("No recent searches")
+            empty.setEnabled(False)
+        self._recent_menu.addSeparator()
+        clear = self._recent_menu.addAction("Clear recent searches")
+        clear.setObjectName("clearRecentSearches")
+        clear.setEnabled(bool(items))
+        clear.triggered.connect(self.recent.clear)
+
+
+def install_search(window: QMainWindow, atlas: Atlas, settings: SettingsStore) -> SearchBox:
+    """Put the search box in ``window``'s toolbar and its results in a dock, and wire them.
+
+    ``window`` provides ``tool_bar()``, ``navigate_to(entry_id)`` and
+    ``set_highlight_terms(terms)``: a chosen hit opens in its tab with the matched words
+    highlighted in the detail pane until the search is cleared.
+    """
+    box = SearchBox(atlas, settings, window)
+    tool_bar = window.tool_bar()  # type: ignore[attr-defined]
+    tool_bar.addSeparator()
+    tool_bar.addWidget(box)
+    dock = QDockWidget("Search results", window)
+    dock.setObjectName("searchResultsDock")
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetClosable
+        | QDockWidget.DockWidgetFeature.DockWidgetMovable
+    )
+    dock.setWidget(box.results_panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    dock.hide()
+    box.results_dock = dock  # type: ignore[attr-defined]
+    box.active_changed.connect(dock.setVisible)
+    box.install_shortcuts(window)
+
+    def open_hit(entry_id: str, terms: list[str]) -> None:
+        window.set_highlight_terms(terms)  # type: ignore[attr-defined]
+        window.navigate_to(entry_id)  # type: ignore[attr-defined]
+
+    box.entry_chosen.connect(open_hit)
+    box.cleared.connect(lambda: window.set_highlight_terms([]))  # type: ignore[attr-defined]
+    return box

@@ -1,0 +1,262 @@
+"""The search results panel: kind filter chips with counts, a message line and the hit list.
+
+The HTML of a row and of the message line comes from pure functions (``hit_html``,
+``message_html``), testable as strings; the delegate only lays that HTML out.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..data import EntryKind
+from ..data.search import SearchHit, SearchResults, Span
+from ..render.theme import LIGHT, Theme
+from .search_model import SearchResultsModel
+
+_Index = QModelIndex | QPersistentModelIndex
+SUGGESTION_SCHEME = "suggest:"
+
+
+# --- pure render functions ------------------------------------------------------------------------
+
+
+def spans_html(spans: Iterable[Span], theme: Theme = LIGHT) -> str:
+    """Escaped HTML of spans, highlighted words on the theme's highlight colour."""
+    mark = (
+        f'<span style="background-color:{theme.highlight_background};color:{theme.highlight_text}">'
+    )
+    return "".join(
+        f"{mark}{html.escape(span.text)}</span>" if span.highlighted else html.escape(span.text)
+        for span in spans
+    )
+
+
+def hit_html(hit: SearchHit, theme: Theme = LIGHT) -> str:
+    """One result row: the kind, the title (matched words highlighted) and the snippet."""
+    title = spans_html(hit.title_spans or (Span(hit.title),), theme)
+    snippet = spans_html(hit.snippet, theme)
+    return (
+        f'<div><span style="color:{theme.muted}">{html.escape(hit.kind.label)}</span>'
+        f" &nbsp;<b>{title}</b></div>"
+        + (f'<div style="color:{theme.text}">{snippet}</div>' if snippet else "")
+    )
+
+
+def message_html(results: SearchResults, theme: Theme = LIGHT) -> str:
+    """The line above the list: "did you mean", the empty state with nearest names, or nothing."""
+    if results.is_empty_query:
+        return ""
+    if results.did_you_mean and results.hits:
+        return (
+            f"Showing results for <b>{html.escape(results.did_you_mean)}</b> "
+            f'<span style="color:{theme.muted}">(no entry matches '
+            f"“{html.escape(results.text)}”)</span>"
+        )
+    if results.hits:
+        return ""
+    text = f"No entries match “{html.escape(results.text)}”."
+    if results.suggestions:
+        links = ", ".join(
+            f'<a href="{SUGGESTION_SCHEME}{html.escape(name, quote=True)}">{html.escape(name)}</a>'
+            for name in results.suggestions
+        )
+        text += f" Nearest names: {links}"
+    return text
+
+
+def chip_label(kind: EntryKind | None, count: int) -> str:
+    return f"{kind.plural if kind else 'All'} {count}"
+
+
+# --- widgets --------------------------------------------------------------------------------------
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit's HTML (kind, highlighted title, snippet) in two lines."""
+
+    def __init__(self, model: SearchResultsModel, view: QListView, theme: Theme = LIGHT) -> None:
+        super().__init__(view)
+        self._model = model
+        self._view = view
+        self.theme = theme
+
+    def _document(self, option: QStyleOptionViewItem, index: _Index, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(4)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)  # clipped at the right edge
+        document.setDefaultTextOption(text_option)
+        row = index.row()
+        if 0 <= row < self._model.rowCount():
+            document.setHtml(hit_html(self._model.hit_at(row), self.theme))
+        document.setTextWidth(max(width, 200))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        rect = QRect(option.rect)
+        document = self._document(option, index, rect.width())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if selected:
+            painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if selected:
+            palette = QPalette(option.palette)
+            palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+            context.palette = palette
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        # Every row is two lines (kind and title, then the snippet, clipped), so the view can lay
+        # out 50 rows without building 50 documents (setUniformItemSizes).
+        lines = QFontMetrics(option.font).lineSpacing() * 2
+        return QSize(self._view.viewport().width() or 400, lines + 12)
+
+
+class SearchResultsPanel(QWidget):
+    """Chips, a message line and the list of hits; the search box drives it."""
+
+    hit_activated = Signal(int)  # row of the hit clicked or activated
+    kind_filter_changed = Signal(str)  # "" for every kind
+    suggestion_chosen = Signal(str)
+
+    def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchResultsPanel")
+        self._model = model
+        self._kind = ""
+        self._chips_row = QHBoxLayout()
+        self._chips_row.setContentsMargins(0, 0, 0, 0)
+        self._chips_row.setSpacing(4)
+        self._chip_group = QButtonGroup(self)
+        self._chip_group.setExclusive(True)
+        self._chips: dict[str, QToolButton] = {}
+        for name in ["", *(kind.value for kind in EntryKind)]:
+            chip = QToolButton()
+            chip.setCheckable(True)
+            chip.setAutoRaise(True)
+            chip.setObjectName(f"searchChip_{name or 'all'}")
+            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chip.setVisible(False)
+            chip.clicked.connect(lambda _checked=False, n=name: self.set_kind_filter(n))
+            self._chip_group.addButton(chip)
+            self._chips_row.addWidget(chip)
+            self._chips[name] = chip
+        self._chips_row.addStretch(1)
+        self._message = QLabel()
+        self._message.setObjectName("searchMessage")
+        self._message.setWordWrap(True)
+        self._message.setTextFormat(Qt.TextFormat.RichText)
+        self._message.linkActivated.connect(self._on_link)
+        self._list = QListView()
+        self._list.setObjectName("searchResultsList")
+        self._list.setModel(model)
+        self._list.setItemDelegate(HitDelegate(model, self._list))
+        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._list.setUniformItemSizes(True)
+        self._list.setWordWrap(True)
+        self._list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search field
+        self._list.clicked.connect(self._on_clicked)
+        self._list.activated.connect(self._on_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._chips_row)
+        layout.addWidget(self._message)
+        layout.addWidget(self._list, 1)
+        model.modelReset.connect(self._on_reset)
+
+    # --- what the box calls -----------------------------------------------------------------
+
+    @property
+    def list_view(self) -> QListView:
+        return self._list
+
+    @property
+    def kind_filter(self) -> str:
+        return self._kind
+
+    def set_kind_filter(self, kind: str) -> None:
+        if kind != self._kind:
+            self._kind = kind
+            self.kind_filter_changed.emit(kind)
+
+    def message_text(self) -> str:
+        return self._message.text()
+
+    def chip_texts(self) -> list[str]:
+        return [chip.text() for chip in self._chips.values() if chip.isVisibleTo(self)]
+
+    def current_row(self) -> int:
+        index = self._list.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def move_selection(self, step: int) -> None:
+        rows = self._model.rowCount()
+        if rows == 0:
+            return
+        row = self.current_row()
+        row = 0 if row < 0 and step > 0 else max(0, min(rows - 1, row + step))
+        index = self._model.index(row, 0)
+        self._list.setCurrentIndex(index)
+        self._list.scrollTo(index)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_reset(self) -> None:
+        results = self._model.results
+        self._message.setText(message_html(results))
+        self._message.setVisible(bool(self._message.text()))
+        self._update_chips(results)
+        if self._model.rowCount():
+            self._list.setCurrentIndex(self._model.index(0, 0))
+
+    def _update_chips(self, results: SearchResults) -> None:
+        counts = dict(results.counts)
+        for name, chip in self._chips.items():
+            kind = EntryKind(name) if name else None
+            number = results.total if kind is None else counts.get(kind, 0)
+            chip.setText(chip_label(kind, number))
+            chip.setVisible(not results.is_empty_query and (kind is None or number > 0))
+            chip.setChecked(name == self._kind)
+
+    @Slot(QModelIndex)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.hit_activated.emit(index.row())
+
+    @Slot(str)
+    def _on_link(self, link: str) -> None:
+        if link.startswith(SUGGESTION_SCHEME):
+            self.suggestion_chosen.emit(html.unescape(link[len(SUGGESTION_SCHEME) :]))
