@@ -43,3 +43,5 @@ bench: $(DB) ## run the benchmarks under bench/
 
 clean: ## remove build outputs (keeps .venv)
 	rm -rf build dist $(DB) .pytest_cache
+
+include packaging/install.mk

@@ -105,3 +105,18 @@ def test_missing_database_exits_2_naming_the_file(tmp_path: Path) -> None:
     assert str(missing) in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_command_names_match_the_parser() -> None:
+    from genai_atlas.cli import command_names
+    from genai_atlas.cli.names import COMMAND_NAMES
+
+    assert command_names() == COMMAND_NAMES
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from genai_atlas.cli.names import COMMAND_NAMES
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name in sorted(COMMAND_NAMES):
+        assert f"genai-atlas {name}" in readme, f"README does not document 'genai-atlas {name}'"
