@@ -93,6 +93,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ)
+        # A user's Python caches compiled modules; with this set (as some shells and sandboxes
+        # do) every run would compile the app from source and time the compiler instead.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update(
             QT_QPA_PLATFORM="offscreen",
             GENAI_ATLAS_STARTUP_PROBE="1",

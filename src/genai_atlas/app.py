@@ -46,7 +46,7 @@ def run_app(search_text: str = "") -> int:
         return 1
 
     from .settings import Settings
-    from .ui.crash_dialog import make_excepthook
+    from .ui.crash_hook import make_excepthook
     from .ui.main_window import MainWindow
 
     window = MainWindow(atlas, Settings())

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from .cli.names import COMMAND_NAMES
+    from .command_names import COMMAND_NAMES
 
     if args and (args[0].startswith("-") or args[0] in COMMAND_NAMES):
         from .cli import run

@@ -109,13 +109,13 @@ def test_missing_database_exits_2_naming_the_file(tmp_path: Path) -> None:
 
 def test_command_names_match_the_parser() -> None:
     from genai_atlas.cli import command_names
-    from genai_atlas.cli.names import COMMAND_NAMES
+    from genai_atlas.command_names import COMMAND_NAMES
 
     assert command_names() == COMMAND_NAMES
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
-    from genai_atlas.cli.names import COMMAND_NAMES
+    from genai_atlas.command_names import COMMAND_NAMES
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for name in sorted(COMMAND_NAMES):

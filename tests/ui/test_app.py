@@ -93,7 +93,8 @@ def test_a_bug_shows_a_crash_report_with_the_traceback(
     qapp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from genai_atlas import __version__
-    from genai_atlas.ui.crash_dialog import CrashDialog, make_excepthook
+    from genai_atlas.ui.crash_dialog import CrashDialog
+    from genai_atlas.ui.crash_hook import make_excepthook
 
     reports: list[str] = []
 

@@ -6,8 +6,8 @@ import pypdf
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from genai_atlas.ui.compare_view import install_sheet_features
 from genai_atlas.ui.models import ENTRY_ID_ROLE
+from genai_atlas.ui.sheet_features import install_sheet_features
 
 from .test_compare_view import FakeDialogs
 

@@ -13,13 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from genai_atlas.data.compare import CompareError, compare_entries
-from genai_atlas.ui.compare_view import (
-    DIFFERS_MARK,
-    CompareBasket,
-    CompareView,
-    open_compare_window,
-)
+from genai_atlas.ui.compare_view import DIFFERS_MARK, CompareView, open_compare_window
 from genai_atlas.ui.print_actions import SheetPrinting
+from genai_atlas.ui.sheet_features import CompareBasket
 
 MODELS = ["model/gpt-4", "model/chatgpt", "model/claude"]
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import platform
-import sys
 import traceback
-from collections.abc import Callable
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -22,8 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-
-ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
 def crash_report(
@@ -68,25 +64,3 @@ class CrashDialog(QDialog):
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report())
-
-
-def make_excepthook(parent: Callable[[], QWidget | None] = lambda: None) -> ExceptHook:
-    """A sys.excepthook that prints the report to stderr and shows it in a CrashDialog."""
-    showing = False
-
-    def hook(exc_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        nonlocal showing
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, error, tb)
-            return
-        report = crash_report(exc_type, error, tb)
-        print(report, file=sys.stderr)
-        if showing or QGuiApplication.instance() is None:
-            return  # an error while the dialog is up goes to stderr only
-        showing = True
-        try:
-            CrashDialog(report, parent()).exec()
-        finally:
-            showing = False
-
-    return hook

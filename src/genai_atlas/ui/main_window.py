@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..data import Atlas
 from ..settings import Settings
-from .compare_view import install_sheet_features
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .history import History
 from .search_box import install_search
+from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
 
 

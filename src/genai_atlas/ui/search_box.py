@@ -8,7 +8,7 @@ Esc clears the field and emits ``cleared`` so highlighted words can be removed a
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from ..data import Atlas, EntryKind
 from ..data.search import SearchResults, search
 from .search_model import SearchResultsModel
-from .search_results import SearchResultsPanel
+
+if TYPE_CHECKING:
+    from .search_results import SearchResultsPanel
 
 RECENT_KEY = "search/recent"
 RECENT_LIMIT = 10
@@ -79,7 +81,9 @@ class SearchBox(QWidget):
         self._atlas = atlas
         self.recent = RecentSearches(settings)
         self.model = SearchResultsModel(self)
-        self.results_panel = SearchResultsPanel(self.model)
+        # The results panel is built on first use: most launches never search, and the panel's
+        # widgets cost a noticeable share of startup.
+        self._panel: SearchResultsPanel | None = None
         self._active = False
 
         self._field = QLineEdit()
@@ -107,11 +111,21 @@ class SearchBox(QWidget):
         layout.addWidget(self._field, 1)
         layout.addWidget(self._recent_button)
 
-        self.results_panel.hit_activated.connect(self._choose_row)
-        self.results_panel.kind_filter_changed.connect(self._on_kind_filter)
-        self.results_panel.suggestion_chosen.connect(self.start_search)
-
     # --- what the window calls --------------------------------------------------------------
+
+    @property
+    def results_panel(self) -> SearchResultsPanel:
+        """Chips, message and hit list (created on first access; the window places it)."""
+        if self._panel is None:
+            from .search_results import SearchResultsPanel
+
+            panel = SearchResultsPanel(self.model)
+            panel.hit_activated.connect(self._choose_row)
+            panel.kind_filter_changed.connect(self._on_kind_filter)
+            panel.suggestion_chosen.connect(self.start_search)
+            panel.sync_with_model()
+            self._panel = panel
+        return self._panel
 
     @property
     def field(self) -> QLineEdit:
@@ -162,7 +176,7 @@ class SearchBox(QWidget):
             self.cleared.emit()
 
     def _refresh(self, text: str) -> None:
-        kind = self.results_panel.kind_filter
+        kind = self._panel.kind_filter if self._panel is not None else ""
         kinds = [EntryKind(kind)] if kind else None
         self.model.set_results(search(self._atlas, text, kinds=kinds))
 
@@ -234,17 +248,25 @@ def install_search(window: QMainWindow, atlas: Atlas, settings: SettingsStore) -
     tool_bar = window.tool_bar()  # type: ignore[attr-defined]
     tool_bar.addSeparator()
     tool_bar.addWidget(box)
-    dock = QDockWidget("Search results", window)
-    dock.setObjectName("searchResultsDock")
-    dock.setFeatures(
-        QDockWidget.DockWidgetFeature.DockWidgetClosable
-        | QDockWidget.DockWidgetFeature.DockWidgetMovable
-    )
-    dock.setWidget(box.results_panel)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    dock.hide()
-    box.results_dock = dock  # type: ignore[attr-defined]
-    box.active_changed.connect(dock.setVisible)
+    box.results_dock = None  # type: ignore[attr-defined]
+
+    def show_results(active: bool) -> None:
+        dock = box.results_dock  # type: ignore[attr-defined]
+        if dock is None and active:
+            # Built on the first search, not at startup.
+            dock = QDockWidget("Search results", window)
+            dock.setObjectName("searchResultsDock")
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            )
+            dock.setWidget(box.results_panel)
+            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            box.results_dock = dock  # type: ignore[attr-defined]
+        if dock is not None:
+            dock.setVisible(active)
+
+    box.active_changed.connect(show_results)
     box.install_shortcuts(window)
 
     def open_hit(entry_id: str, terms: list[str]) -> None:

@@ -198,6 +198,10 @@ class SearchResultsPanel(QWidget):
 
     # --- what the box calls -----------------------------------------------------------------
 
+    def sync_with_model(self) -> None:
+        """Show the model's current results (for a panel created after a search ran)."""
+        self._on_reset()
+
     @property
     def list_view(self) -> QListView:
         return self._list
