@@ -15,6 +15,8 @@ _LAST_TAB = "navigation/last_tab"
 _LAST_ENTRY = "navigation/last_entry"
 _ZOOM = "detail/zoom_steps"
 _SPLITTER = "splitters/{key}"
+_PAPER = "print/paper"
+_MARGINS = "print/margins_mm"
 
 
 class Settings:
@@ -91,6 +93,34 @@ class Settings:
     @zoom_steps.setter
     def zoom_steps(self, value: int) -> None:
         self._store.setValue(_ZOOM, int(value))
+
+    # --- printing -----------------------------------------------------------------------------
+
+    @property
+    def paper(self) -> str:
+        """The paper picked last in print or page setup ("A4", "Letter", "Legal", …); "" for
+        none yet, which means the locale's paper."""
+        return self._str(_PAPER)
+
+    @paper.setter
+    def paper(self, value: str) -> None:
+        self._store.setValue(_PAPER, value)
+
+    @property
+    def margins_mm(self) -> tuple[float, float, float, float] | None:
+        """Left, top, right and bottom margins picked last, in millimetres; None for none."""
+        value = self._store.value(_MARGINS, [])
+        try:
+            margins = tuple(float(v) for v in value or [])
+        except (TypeError, ValueError):
+            return None
+        if len(margins) != 4 or not all(0 <= m <= 100 for m in margins):
+            return None
+        return (margins[0], margins[1], margins[2], margins[3])
+
+    @margins_mm.setter
+    def margins_mm(self, value: tuple[float, float, float, float]) -> None:
+        self._store.setValue(_MARGINS, [round(float(v), 2) for v in value])
 
     # --- helpers ------------------------------------------------------------------------------
 

@@ -177,3 +177,16 @@ def test_list_stays_free_of_qt(atlas_db_path: Path) -> None:
     env = dict(os.environ, GENAI_ATLAS_DB=str(atlas_db_path))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.stderr.strip() == "False"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_even_root_cannot_write_exits_2(atlas_db_path: Path) -> None:
+    # /proc accepts no new files, whoever asks: the write itself fails (CI runs as root, where
+    # the permission check above passes), and the user still gets one line and exit 2.
+    target = Path("/proc/genai-atlas-test.csv")
+    result = run_cli("compare", "term/gan", "term/vae", "--csv", str(target), db=atlas_db_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"genai-atlas: cannot write {target}")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert not target.exists()

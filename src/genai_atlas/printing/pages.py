@@ -35,12 +35,33 @@ def wants_landscape(item_columns: int) -> bool:
     return item_columns >= LANDSCAPE_FROM_COLUMNS
 
 
-def page_layout(page_size: str | None, landscape: bool) -> QPageLayout:
-    """The layout of a sheet: ``page_size`` "A4" or "Letter" (None: the locale's)."""
-    name = page_size or locale_page_size_name()
+def page_size_id(name: str | None) -> QPageSize.PageSizeId:
+    """The Qt paper for ``name`` ("A4", "Letter", or any other QPageSize id name such as
+    "Legal"); the locale's paper for None, "" or a name Qt does not know."""
+    if name in PAGE_SIZES:
+        return PAGE_SIZES[name]
+    if name:
+        member = getattr(QPageSize.PageSizeId, name, None)
+        if isinstance(member, QPageSize.PageSizeId) and member != QPageSize.PageSizeId.Custom:
+            return member
+    return PAGE_SIZES[locale_page_size_name()]
+
+
+def page_size_name(size: QPageSize) -> str:
+    """The name ``page_size_id`` reads back, for remembering a paper in the settings."""
+    return size.id().name
+
+
+def page_layout(
+    page_size: str | None,
+    landscape: bool,
+    margins_mm: tuple[float, float, float, float] | None = None,
+) -> QPageLayout:
+    """The layout of a sheet: ``page_size`` "A4", "Letter", … (None: the locale's)."""
     orientation = (
         QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     )
+    margins = QMarginsF(*margins_mm) if margins_mm is not None else MARGINS_MM
     return QPageLayout(
-        QPageSize(PAGE_SIZES[name]), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter
+        QPageSize(page_size_id(page_size)), orientation, margins, QPageLayout.Unit.Millimeter
     )

@@ -31,6 +31,7 @@ def render_pdf(
     *,
     page_size: str | None = None,
     landscape: bool | None = None,
+    margins_mm: tuple[float, float, float, float] | None = None,
 ) -> bytes:
     """The sheet as PDF bytes. ``landscape`` None: chosen from the number of item columns."""
     if landscape is None:
@@ -40,7 +41,7 @@ def render_pdf(
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(page_layout(page_size, landscape))
+    writer.setPageLayout(page_layout(page_size, landscape, margins_mm))
     writer.setTitle(table.title)
     writer.setCreator(APP_NAME)
     paint_sheet(writer, table, footer)
@@ -56,7 +57,9 @@ def export_pdf(
     *,
     page_size: str | None = None,
     landscape: bool | None = None,
+    margins_mm: tuple[float, float, float, float] | None = None,
 ) -> None:
     """Write the sheet to ``path``: checked first, then a temporary file renamed into place."""
     check_target(path)
-    atomic_write(path, render_pdf(table, footer, page_size=page_size, landscape=landscape))
+    pdf = render_pdf(table, footer, page_size=page_size, landscape=landscape, margins_mm=margins_mm)
+    atomic_write(path, pdf)

@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus_and_toolbar()
-        self.sheet_features = install_sheet_features(self, atlas)  # printing, compare builder
+        # printing (its page setup kept in the settings) and the compare builder
+        self.sheet_features = install_sheet_features(self, atlas, settings=settings)
         self.search_box = install_search(self, atlas, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)

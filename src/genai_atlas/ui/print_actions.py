@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..data.compare import CompareTable
 from ..export.files import ExportError, atomic_write
 from ..export.tables import table_to_csv, table_to_markdown
+from ..settings import Settings
 
 TableSource = Callable[[], CompareTable | None]
 
@@ -56,7 +57,12 @@ def suggested_file_name(table: CompareTable, suffix: str) -> str:
 
 
 class SheetPrinting(QObject):
-    """Prints and exports sheets for one window; emits ``exported(path)`` after each file."""
+    """Prints and exports sheets for one window; emits ``exported(path)`` after each file.
+
+    The paper and margins picked in the print dialog or the preview's page setup are kept in
+    ``settings`` and used again for printing and PDF export, also after a restart (DB Browser
+    for SQLite forgetting them is its issue #3921). Orientation is chosen per sheet.
+    """
 
     exported = Signal(str)
 
@@ -65,12 +71,16 @@ class SheetPrinting(QObject):
         data_version: str,
         parent: QWidget | None = None,
         dialogs: SheetDialogs | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self._data_version = data_version
         self._window = parent
         self.dialogs = dialogs or SheetDialogs()
-        self._page_layout: object | None = None  # kept from the last print or preview
+        self._settings = settings
+        # Without settings (tests, a bare view) the choice is kept for this run only.
+        self._paper = settings.paper if settings else ""
+        self._margins = settings.margins_mm if settings else None
 
     # --- printing ------------------------------------------------------------------------------
 
@@ -86,10 +96,8 @@ class SheetPrinting(QObject):
         from ..printing.pages import page_layout, wants_landscape
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        layout = page_layout(None, wants_landscape(len(table.columns)))
-        if self._page_layout is not None:
-            # Keep the paper the user picked last time; the orientation follows this table.
-            layout.setPageSize(self._page_layout.pageSize())  # type: ignore[attr-defined]
+        # The paper and margins picked last time; the orientation follows this table.
+        layout = page_layout(self._paper, wants_landscape(len(table.columns)), self._margins)
         printer.setPageLayout(layout)
         printer.setDocName(table.title)
         printer.setCreator("GenAI Atlas")
@@ -98,8 +106,26 @@ class SheetPrinting(QObject):
     def paint(self, printer: object, table: CompareTable) -> int:
         from ..printing.layout import paint_sheet
 
-        self._page_layout = printer.pageLayout()  # type: ignore[attr-defined]
+        self._remember(printer.pageLayout())  # type: ignore[attr-defined]
         return paint_sheet(printer, table, self._footer(table))  # type: ignore[arg-type]
+
+    def _remember(self, layout) -> None:  # type: ignore[no-untyped-def]
+        """Keep the paper and margins the user picked (print dialog or page setup)."""
+        from PySide6.QtGui import QPageLayout
+
+        from ..printing.pages import page_size_name
+
+        margins = layout.margins(QPageLayout.Unit.Millimeter)
+        self._paper = page_size_name(layout.pageSize())
+        self._margins = (margins.left(), margins.top(), margins.right(), margins.bottom())
+        if self._settings is not None:
+            self._settings.paper = self._paper
+            self._settings.margins_mm = self._margins
+
+    @property
+    def paper(self) -> str:
+        """The paper sheets are printed on now ("" for the locale's)."""
+        return self._paper
 
     def print_table(self, table: CompareTable) -> bool:
         printer = self.make_printer(table)
@@ -130,7 +156,16 @@ class SheetPrinting(QObject):
     def write_pdf(self, table: CompareTable, path: str) -> bool:
         from ..printing.pdf import export_pdf
 
-        ok = self._report(lambda: export_pdf(table, self._footer(table), path), "Export PDF")
+        ok = self._report(
+            lambda: export_pdf(
+                table,
+                self._footer(table),
+                path,
+                page_size=self._paper or None,
+                margins_mm=self._margins,
+            ),
+            "Export PDF",
+        )
         if ok:
             self.exported.emit(path)
         return ok

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser
 from ..data import Atlas, UnknownEntryError
 from ..data.compare import MAX_ITEMS, CompareError, CompareTable, entry_table
 from ..data.records import kind_of
+from ..settings import Settings
 from .print_actions import PrintActions, SheetDialogs, SheetPrinting
 
 if TYPE_CHECKING:
@@ -66,11 +67,17 @@ class SheetFeatures(QObject):
     detail pane's context menu) collects entries from anywhere.
     """
 
-    def __init__(self, window: Any, atlas: Atlas, dialogs: SheetDialogs | None = None) -> None:
+    def __init__(
+        self,
+        window: Any,
+        atlas: Atlas,
+        dialogs: SheetDialogs | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._atlas = atlas
-        self.printing = SheetPrinting(atlas.info().data_version, window, dialogs)
+        self.printing = SheetPrinting(atlas.info().data_version, window, dialogs, settings)
         self.print_actions = PrintActions(self.printing, self.current_table, window)
         self.basket = CompareBasket(self)
         self.compare_views: list[CompareView] = []
@@ -202,7 +209,10 @@ class SheetFeatures(QObject):
 
 
 def install_sheet_features(
-    window: Any, atlas: Atlas, dialogs: SheetDialogs | None = None
+    window: Any,
+    atlas: Atlas,
+    dialogs: SheetDialogs | None = None,
+    settings: Settings | None = None,
 ) -> SheetFeatures:
     """Add printing and the compare builder to ``window`` (a MainWindow)."""
-    return SheetFeatures(window, atlas, dialogs)
+    return SheetFeatures(window, atlas, dialogs, settings)
