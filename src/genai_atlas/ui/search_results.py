@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -104,7 +105,15 @@ class HitDelegate(QStyledItemDelegate):
         self._view = view
         self.theme = theme
 
-    def _document(self, option: QStyleOptionViewItem, index: _Index, width: int) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: _Index, width: int, selected: bool = False
+    ) -> QTextDocument:
+        theme = self.theme
+        if selected:
+            # On the selection colour the kind label and snippet take the selected-text colour;
+            # their usual greys would be hard to read there.
+            on_selection = option.palette.color(QPalette.ColorRole.HighlightedText).name()
+            theme = replace(theme, text=on_selection, muted=on_selection)
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(4)
@@ -113,14 +122,14 @@ class HitDelegate(QStyledItemDelegate):
         document.setDefaultTextOption(text_option)
         row = index.row()
         if 0 <= row < self._model.rowCount():
-            document.setHtml(hit_html(self._model.hit_at(row), self.theme))
+            document.setHtml(hit_html(self._model.hit_at(row), theme))
         document.setTextWidth(max(width, 200))
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         rect = QRect(option.rect)
-        document = self._document(option, index, rect.width())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        document = self._document(option, index, rect.width(), selected)
         painter.save()
         if selected:
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
