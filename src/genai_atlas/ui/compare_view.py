@@ -6,8 +6,8 @@ to ``SheetPrinting``. ``sheet_features`` puts printing and comparing into the ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,7 +60,15 @@ class CompareView(QWidget):
         self._grid.setWordWrap(True)
         self._grid.setAlternatingRowColors(True)
         self._grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self._grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights follow the wrapped text at the columns' current widths. The vertical
+        # header's ResizeToContents mode measured once, at the widths before the first show, and
+        # left rows far too tall; so the rows are measured again whenever a column resizes.
+        self._grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._row_timer = QTimer(self)
+        self._row_timer.setSingleShot(True)
+        self._row_timer.setInterval(0)
+        self._row_timer.timeout.connect(self._grid.resizeRowsToContents)
+        self._grid.horizontalHeader().sectionResized.connect(self._row_timer.start)
         self._grid.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -137,23 +145,31 @@ class CompareView(QWidget):
         grid.setColumnCount(len(table.columns))
         grid.setRowCount(len(table.rows))
         grid.setHorizontalHeaderLabels(list(table.columns))
+        # Differences stand out by their mark and bold field name; rows where every item has
+        # the same value are dimmed, so the eye goes to what differs (as diff tools do).
+        same_colour = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         for row_index, row in enumerate(table.rows):
             header = QTableWidgetItem(f"{DIFFERS_MARK} {row.aspect}" if row.differs else row.aspect)
+            header.setTextAlignment(top_left)
             if row.differs:
                 header.setToolTip(DIFFERS_TIP)
+                font = QFont(header.font())
+                font.setBold(True)
+                header.setFont(font)
             grid.setVerticalHeaderItem(row_index, header)
             for column, text in enumerate(row.cells):
                 item = QTableWidgetItem(text.strip() or "—")
+                item.setTextAlignment(top_left)
                 if row.differs:
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
                     item.setToolTip(DIFFERS_TIP)
+                else:
+                    item.setForeground(same_colour)
                 grid.setItem(row_index, column, item)
         grid.resizeRowsToContents()
         differing = len(self._table.differing_rows)
         self._summary.setText(
-            f"{differing} of {len(self._table.rows)} rows differ ({DIFFERS_MARK}, in bold)"
+            f"{differing} of {len(self._table.rows)} rows differ (marked {DIFFERS_MARK})"
         )
 
 
