@@ -22,6 +22,14 @@ if [ -n "$out" ]; then echo "$out"; exit 1; fi
 echo "desktop-file-validate: clean"
 appstreamcli validate --no-net "resources/$APP_ID.metainfo.xml"
 
+step "pip install . into a fresh venv: the wheel carries the database and resources"
+venv=$(mktemp -d)
+python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet . 2>/dev/null || "$venv/bin/pip" install .  # else show why
+(cd "$venv" && env -u GENAI_ATLAS_DB "$venv/bin/genai-atlas" --self-test | tail -n 1)
+(cd "$venv" && "$venv/bin/genai-atlas" show model/gpt-4 | head -n 2)
+rm -rf "$venv"
+
 step "make install / make uninstall into an empty prefix"
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
