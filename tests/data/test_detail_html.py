@@ -160,3 +160,12 @@ def test_every_real_entry_renders(atlas) -> None:  # type: ignore[no-untyped-def
         assert "Sources" in html, ref.id
         for target in re.findall(r'href="atlas:([^"]+)"', html):
             assert atlas.has(target), (ref.id, target)
+
+
+def test_a_term_lists_each_linked_entry_once(atlas) -> None:
+    from genai_atlas.render import LIGHT, render_entry
+
+    html = render_entry(atlas.get("term/transformer"), LIGHT)
+    related, _, also = html.partition("Also used by")
+    assert 'href="atlas:comparison/overview"' in related
+    assert 'href="atlas:comparison/overview"' not in also.split("Sources")[0]

@@ -73,7 +73,7 @@ def test_first_tab_shows_its_first_entry_at_start(main_window: MainWindow) -> No
         ),
         ("Trends", "takeaway/llms-excel-at-text", ["Takeaway"]),
         ("Models", "model/gpt-4", ["GPT-4", "OpenAI", "2023", "https://openai.com/index/gpt-4/"]),
-        ("Glossary", "term/gan", ["Generative Adversarial Network", "Used by"]),
+        ("Glossary", "term/gan", ["Generative Adversarial Network", "Also used by"]),
     ],
 )
 def test_selecting_an_entry_shows_it_in_the_detail_pane(

@@ -309,14 +309,16 @@ class _Renderer:
         )
 
     def term(self, entry: Term) -> str:
+        related = list(entry.linked("related"))
+        # "Also used by": the entries that mention the term and are not listed as related.
         used_by: list[EntryRef] = []
         for link in entry.backlinks:
-            if link.entry not in used_by:
+            if link.entry not in used_by and link.entry not in related:
                 used_by.append(link.entry)
         return (
             self.paragraphs(entry.definition)
-            + self.section("Related", self.link_list(entry.linked("related")))
-            + self.section("Used by", self.link_list(used_by))
+            + self.section("Related", self.link_list(related))
+            + self.section("Also used by", self.link_list(used_by))
         )
 
     def takeaway(self, entry: Takeaway) -> str:
