@@ -106,3 +106,21 @@ def test_icon_draws_a_globe_and_a_spark(qapp) -> None:  # type: ignore[no-untype
     assert globe.blue() > 150 and globe.red() < 120
     assert spark.red() > 200 and spark.green() > 150 and spark.blue() < 120
     assert corner.alpha() == 0
+
+
+def test_windows_and_macos_icons_are_rendered_from_the_svg() -> None:
+    from PySide6.QtGui import QImageReader
+
+    root = Path(__file__).resolve().parents[2]
+    for name, sizes in (
+        ("genai-atlas.ico", {16, 32, 48, 64, 128, 256}),
+        ("genai-atlas.icns", {128, 256, 512}),
+    ):
+        reader = QImageReader(str(root / "packaging" / name))
+        found = set()
+        for number in range(reader.imageCount()):
+            reader.jumpToImage(number)
+            image = reader.read()
+            assert not image.isNull(), f"packaging/{name}: image {number}: {reader.errorString()}"
+            found.add(image.width())
+        assert found == sizes, f"packaging/{name} holds {sorted(found)}"
