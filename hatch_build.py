@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,5 +28,14 @@ class AtlasDatabaseHook(BuildHookInterface):  # type: ignore[misc]
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module  # dataclasses look their module up while it loads
         spec.loader.exec_module(module)
-        output = root / "src" / "genai_atlas" / "assets" / "atlas.db"
+        # Built in a folder of the build's own and packed from there: the source tree (and a
+        # database `make db` put in it) is left untouched.
+        self._folder = tempfile.TemporaryDirectory(prefix="genai-atlas-build-")
+        output = Path(self._folder.name) / "atlas.db"
         module.build_database(root / "database" / "content", output)
+        build_data["force_include"][str(output)] = "genai_atlas/assets/atlas.db"
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        folder = getattr(self, "_folder", None)
+        if folder is not None:
+            folder.cleanup()

@@ -373,6 +373,8 @@ def write_database(
     temp = Path(temp_name)
     try:
         _fill(sqlite_utils.Database(temp), sources, entries, data_version)
+        # mkstemp makes the file private (0600); the shipped database is read by every user.
+        temp.chmod(0o644)
         os.replace(temp, output)
     finally:
         temp.unlink(missing_ok=True)

@@ -113,3 +113,8 @@ def test_build_cli_exits_2_with_one_line(build_module, content_copy: Path, capsy
     assert code == 2
     assert err.startswith("build: error: trends.toml: not valid TOML")
     assert err.count("\n") == 1
+
+
+def test_the_built_database_is_readable_by_every_user(build_module, tmp_path: Path) -> None:
+    output = build_module.build_database(build_module.DEFAULT_CONTENT, tmp_path / "atlas.db")
+    assert output.stat().st_mode & 0o777 == 0o644
