@@ -116,7 +116,7 @@ def test_highlight_terms_wrap_every_case_insensitive_match() -> None:
     )
     html = render_entry(term, LIGHT, highlight_terms=["gan", "  "])
     spans = re.findall(r'<span class="hl"[^>]*>([^<]*)</span>', html)
-    assert [s.lower() for s in spans] == ["gan", "gan", "gan"]  # title, "gan", "GANs"
+    assert [s.lower() for s in spans] == ["gan", "gan", "gans"]  # title, "gan", the word "GANs"
     # Highlighting never breaks a link's markup and never matches inside tags.
     assert 'href="atlas:category/image-generation"' in html
     assert render_entry(term, LIGHT, highlight_terms=["href"]).count('class="hl"') == 0
@@ -169,3 +169,16 @@ def test_a_term_lists_each_linked_entry_once(atlas) -> None:
     related, _, also = html.partition("Also used by")
     assert 'href="atlas:comparison/overview"' in related
     assert 'href="atlas:comparison/overview"' not in also.split("Sources")[0]
+
+
+def test_highlight_marks_whole_words_that_start_like_the_term(atlas) -> None:
+    from genai_atlas.render import LIGHT, render_entry
+
+    # "gan" is the start of "GANs" but sits inside "Organisation" (a fact label on model pages).
+    model_page = render_entry(atlas.get("model/gpt-4"), LIGHT, ["gan"])
+    assert "Organisation" in model_page
+    assert 'class="hl"' not in model_page.split("Organisation")[0][-200:]
+    category_page = render_entry(atlas.get("category/image-generation"), LIGHT, ["gan"])
+    assert 'class="hl"' in category_page
+    highlighted = re.findall(r'<span class="hl"[^>]*>([^<]*)</span>', category_page)
+    assert highlighted and all(word.lower().startswith("gan") for word in highlighted)

@@ -115,7 +115,7 @@ def highlight_spans(text: str, terms: Sequence[str]) -> tuple[Span, ...]:
     A term of several words matches them in order with any separators between them. Used for
     titles in the results list and for the detail pane, so both highlight the same words.
     """
-    pattern = _terms_pattern(tuple(terms))
+    pattern = terms_pattern(tuple(terms))
     if pattern is None or not text:
         return (Span(text),) if text else ()
     spans: list[Span] = []
@@ -133,7 +133,9 @@ def highlight_spans(text: str, terms: Sequence[str]) -> tuple[Span, ...]:
 _PATTERNS: OrderedDict[tuple[str, ...], re.Pattern[str] | None] = OrderedDict()
 
 
-def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A case-insensitive pattern for the words that start like ``terms`` ("gan" marks "GANs",
+    not the "gan" inside "organisation"); None when there is nothing to highlight."""
     if terms in _PATTERNS:
         _PATTERNS.move_to_end(terms)
         return _PATTERNS[terms]

@@ -28,6 +28,7 @@ from ..data.records import (
     Term,
     Trend,
 )
+from ..data.search import terms_pattern
 from .theme import Theme
 
 # Order in which "Referenced by" groups the entries that point at this one.
@@ -40,11 +41,9 @@ def render_entry(entry: AnyEntry, theme: Theme, highlight_terms: Sequence[str] =
 
 
 def highlight_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern matching any of ``terms`` (longest first), or None."""
-    cleaned = sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True)
-    if not cleaned:
-        return None
-    return re.compile("|".join(re.escape(t) for t in cleaned), re.IGNORECASE)
+    """The words to highlight: those that start like one of ``terms``, as in the search results
+    (so "gan" marks "GANs" but not the middle of "organisation"), or None."""
+    return terms_pattern(tuple(t for t in terms if t and t.strip()))
 
 
 class _Renderer:
