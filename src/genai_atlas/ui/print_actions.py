@@ -16,8 +16,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..data.compare import CompareTable
-from ..export.files import ExportError, atomic_write
-from ..export.tables import table_to_csv, table_to_markdown
 from ..settings import Settings
 
 TableSource = Callable[[], CompareTable | None]
@@ -148,7 +146,7 @@ class SheetPrinting(QObject):
     def _report(self, work: Callable[[], object], title: str) -> bool:
         try:
             work()
-        except (ExportError, OSError) as error:
+        except OSError as error:  # ExportError too: it names the file and the reason
             self.dialogs.error(self._window, title, str(error))
             return False
         return True
@@ -171,6 +169,8 @@ class SheetPrinting(QObject):
         return ok
 
     def _write_text(self, path: str, text: str, title: str) -> bool:
+        from ..export.files import atomic_write  # export code loads on first use
+
         ok = self._report(lambda: atomic_write(path, text), title)
         if ok:
             self.exported.emit(path)
@@ -182,13 +182,19 @@ class SheetPrinting(QObject):
 
     def export_csv(self, table: CompareTable) -> bool:
         path = self._ask(table, "Export CSV", "csv", "CSV files (*.csv)")
+        from ..export.tables import table_to_csv
+
         return bool(path) and self._write_text(path, table_to_csv(table), "Export CSV")
 
     def export_markdown(self, table: CompareTable) -> bool:
         path = self._ask(table, "Export Markdown", "md", "Markdown files (*.md)")
+        from ..export.tables import table_to_markdown
+
         return bool(path) and self._write_text(path, table_to_markdown(table), "Export Markdown")
 
     def copy_markdown(self, table: CompareTable) -> None:
+        from ..export.tables import table_to_markdown
+
         QGuiApplication.clipboard().setText(table_to_markdown(table))
 
 
