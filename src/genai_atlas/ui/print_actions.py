@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..data.compare import CompareTable
 from ..settings import Settings
@@ -25,6 +25,8 @@ class SheetDialogs:
     """The real modal dialogs. Tests pass an object with the same four methods."""
 
     def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when first opened
+
         path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
         return path
 
@@ -45,6 +47,8 @@ class SheetDialogs:
         dialog.exec()
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
 
