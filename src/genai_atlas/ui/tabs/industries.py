@@ -5,25 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...data import EntryKind
-from .base import EntryTab
+from .tree_tab import TreeTab
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
-    from PySide6.QtWidgets import QAbstractItemView
 
 
-class IndustriesTab(EntryTab):
+class IndustriesTab(TreeTab):
     key = "industries"
     title = "Industries"
     kinds = (EntryKind.INDUSTRY, EntryKind.APPLICATION)
-
-    def create_view(self) -> QAbstractItemView:
-        from PySide6.QtWidgets import QTreeView  # on first show: keeps startup light
-
-        view = QTreeView(self)
-        view.setHeaderHidden(True)
-        view.setUniformRowHeights(True)
-        return view
 
     def create_model(self) -> QAbstractItemModel:
         from ..models.grouped_model import EntryGroup, build_grouped_model

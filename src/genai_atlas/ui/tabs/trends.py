@@ -6,27 +6,18 @@ from typing import TYPE_CHECKING
 
 from ...data import EntryKind, EntryRef
 from ...data.records import SECTION_LABELS
-from .base import EntryTab
+from .tree_tab import TreeTab
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
-    from PySide6.QtWidgets import QAbstractItemView
 
 TAKEAWAYS_LABEL = "Key Takeaways"
 
 
-class TrendsTab(EntryTab):
+class TrendsTab(TreeTab):
     key = "trends"
     title = "Trends"
     kinds = (EntryKind.TREND, EntryKind.TAKEAWAY)
-
-    def create_view(self) -> QAbstractItemView:
-        from PySide6.QtWidgets import QTreeView  # on first show: keeps startup light
-
-        view = QTreeView(self)
-        view.setHeaderHidden(True)
-        view.setUniformRowHeights(True)
-        return view
 
     def create_model(self) -> QAbstractItemModel:
         from ..models.grouped_model import EntryGroup, build_grouped_model
