@@ -38,8 +38,10 @@ lint: $(STAMP) ## ruff lint and format check, mypy on the data layer
 	$(VENV)/bin/ruff format --check src database tests bench
 	$(VENV)/bin/mypy src/genai_atlas/data
 
-bench: $(DB) ## run the benchmarks under bench/
+bench: $(DB) ## startup, search and printing benchmarks (bench/bundle_size.py: after make bundle)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/search_latency.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/print_sheet.py
 
 clean: ## remove build outputs (keeps .venv)
 	rm -rf build dist $(DB) .pytest_cache
