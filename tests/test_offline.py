@@ -33,11 +33,3 @@ def test_self_test_makes_no_network_call(atlas_db_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test: OK" in result.stdout
     assert "network attempts: 0" in result.stdout
-
-
-def test_the_app_does_not_ship_qt_network() -> None:
-    import genai_atlas
-
-    package = Path(genai_atlas.__file__).parent
-    sources = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
-    assert "QtNetwork" not in sources and "import socket" not in sources

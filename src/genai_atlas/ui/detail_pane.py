@@ -43,18 +43,11 @@ class DetailPane(QTextBrowser):
         self._entry = entry
         self._render(keep_scroll=False)
 
-    def current_entry(self) -> AnyEntry | None:
-        return self._entry
-
     def current_entry_id(self) -> str:
         return self._entry.id if self._entry is not None else ""
 
-    def clear_entry(self) -> None:
-        self._entry = None
-        self.clear()
-
     def set_highlight_terms(self, terms: Sequence[str]) -> None:
-        """Highlight every case-insensitive occurrence of ``terms``; kept until set to []."""
+        """Highlight the words that start like ``terms``; kept until set to []."""
         cleaned = [t for t in terms if t.strip()]
         if cleaned == self._terms:
             return
@@ -89,18 +82,6 @@ class DetailPane(QTextBrowser):
         font = self.font()
         font.setPointSizeF(self._base_point_size + self._zoom_steps)
         self.setFont(font)  # QTextEdit passes its font on to the document as the default
-
-    @Slot()
-    def zoom_in(self) -> None:
-        self.set_zoom_steps(self._zoom_steps + 1)
-
-    @Slot()
-    def zoom_out(self) -> None:
-        self.set_zoom_steps(self._zoom_steps - 1)
-
-    @Slot()
-    def reset_zoom(self) -> None:
-        self.set_zoom_steps(0)
 
     # --- events ---------------------------------------------------------------------------------
 

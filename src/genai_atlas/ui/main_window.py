@@ -38,7 +38,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._history = History()
         self._quiet = False  # True while navigation must not be recorded in the history
-        self._pending_search = ""
         self._zoom_steps = 0
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -91,16 +90,13 @@ class MainWindow(QMainWindow):
     def quit_action(self) -> QAction:
         return self._quit_action
 
-    def history(self) -> History:
-        return self._history
-
     def start_search(self, text: str) -> None:
         """Start a search given on the command line (`genai-atlas diffusion`) in the search box."""
-        self._pending_search = text
         self.search_box.start_search(text)
 
     def pending_search(self) -> str:
-        return self._pending_search
+        """The text in the search box (the one given on the command line, until edited)."""
+        return self.search_box.text()
 
     def set_highlight_terms(self, terms: list[str]) -> None:
         """Highlight ``terms`` in every tab's detail pane (until set to [])."""

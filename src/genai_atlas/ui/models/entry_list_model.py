@@ -17,14 +17,6 @@ class EntryListModel(QAbstractListModel):
         super().__init__(parent)
         self._entries = list(entries)
 
-    def set_entries(self, entries: Sequence[EntryRef]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def entry_at(self, row: int) -> EntryRef:
-        return self._entries[row]
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._entries)
 

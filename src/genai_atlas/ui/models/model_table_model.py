@@ -27,14 +27,6 @@ class ModelTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._models = list(models)
 
-    def set_models(self, models: Sequence[Model]) -> None:
-        self.beginResetModel()
-        self._models = list(models)
-        self.endResetModel()
-
-    def model_at(self, row: int) -> Model:
-        return self._models[row]
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._models)
 
