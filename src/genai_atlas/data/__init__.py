@@ -1,7 +1,8 @@
 """The data layer: plain Python and sqlite3, no Qt. Every front end (GUI, CLI) goes through it."""
 
 from .atlas import Atlas, open_atlas
-from .errors import AtlasError, UnknownEntryError
+from .echo import echo
+from .errors import AtlasError, KnownError, UnknownEntryError
 from .records import (
     AnyEntry,
     Application,
@@ -27,6 +28,7 @@ __all__ = [
     "Application",
     "Atlas",
     "AtlasError",
+    "KnownError",
     "AtlasInfo",
     "Category",
     "Comparison",
@@ -43,5 +45,6 @@ __all__ = [
     "Term",
     "Trend",
     "UnknownEntryError",
+    "echo",
     "open_atlas",
 ]
