@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from .echo import echo
 from .errors import AtlasError, UnknownEntryError
 from .records import (
     AnyEntry,
@@ -32,39 +35,148 @@ from .records import (
 from .schema import SCHEMA_VERSION
 
 _REBUILD = "Reinstall GenAI Atlas, or rebuild the database with 'make db'."
+_RESTART = (
+    "Quit GenAI Atlas, put the database back (reinstall GenAI Atlas, or rebuild the database with "
+    "'make db') and start it again."
+)
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Paths are shown whole where they fit: a user has to find the file. Only absurd ones are cut.
+_PATH_LIMIT = 200
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html) that describe the file or the
+# disk rather than the query, as qutebrowser's misc/sql.py sorts them: PERM, BUSY, NOMEM, IOERR,
+# CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB. Any other code from an unchanged file is a bug.
+_ENVIRONMENT_CODES = frozenset({3, 5, 7, 10, 11, 13, 14, 15, 26})
+
+_FileIdentity = tuple[int, int, int, int]
+
+
+def _shown(path: Path) -> str:
+    return echo(str(path), limit=_PATH_LIMIT)
+
+
+def _identity(path: Path) -> _FileIdentity | None:
+    """What changes when the file is replaced, truncated or rewritten; None if it cannot be seen."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _damaged(path: Path, detail: str) -> AtlasError:
+    return AtlasError(
+        f"The file {_shown(path)} is not a GenAI Atlas database or is damaged ({detail}). "
+        f"{_REBUILD}",
+        str(path),
+    )
+
+
+def _check_file(path: Path) -> None:
+    """Raise AtlasError naming the real cause when ``path`` is no readable SQLite file."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise AtlasError(
+            f"The atlas database {_shown(path)} is missing. {_REBUILD}", str(path)
+        ) from None
+    except PermissionError:
+        raise AtlasError(
+            f"The atlas database {_shown(path)} cannot be reached: permission denied on a folder "
+            "on its path. Give your user access to that folder, or reinstall GenAI Atlas.",
+            str(path),
+        ) from None
+    except OSError as error:
+        raise AtlasError(
+            f"The atlas database {_shown(path)} cannot be opened ({error.strerror}). {_REBUILD}",
+            str(path),
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise AtlasError(
+            f"The atlas database {_shown(path)} is a folder, not a database file. Point "
+            "GENAI_ATLAS_DB at the atlas.db file, or unset it to use the bundled database.",
+            str(path),
+        )
+    if not stat.S_ISREG(mode):
+        # Opening a FIFO would block forever, and a device is never a database.
+        raise AtlasError(
+            f"The atlas database {_shown(path)} is a device, pipe or socket, not a database "
+            f"file. {_REBUILD}",
+            str(path),
+        )
+    try:
+        with open(path, "rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except PermissionError:
+        raise AtlasError(
+            f"The atlas database {_shown(path)} cannot be read: permission denied. Give your "
+            "user read access to the file (for example 'chmod a+r'), or reinstall GenAI Atlas.",
+            str(path),
+        ) from None
+    except OSError as error:
+        raise AtlasError(
+            f"The atlas database {_shown(path)} cannot be read ({error.strerror}). {_REBUILD}",
+            str(path),
+        ) from None
+    if not header:
+        raise _damaged(path, "the file is empty")
+    if header != _SQLITE_HEADER:
+        raise _damaged(path, "it is not an SQLite file")
 
 
 def open_atlas(path: str | Path) -> Atlas:
-    """Open the database at ``path`` read-only and check it; raise AtlasError if it is unusable."""
+    """Open the database at ``path`` read-only and check it; raise AtlasError if it is unusable.
+
+    The message names the real cause: missing, a folder, permission denied, not an atlas or
+    damaged, or another schema version.
+    """
     path = Path(path)
-    if not path.is_file():
-        raise AtlasError(f"The atlas database {path} is missing. {_REBUILD}", str(path))
+    _check_file(path)
+    identity = _identity(path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as error:
+        raise _damaged(path, str(error)) from None
+    try:
         conn.row_factory = sqlite3.Row
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute("SELECT count(*) FROM entry").fetchone()
+        has_entries = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entry'"
+        ).fetchone()
+        if has_entries:
+            conn.execute("SELECT count(*) FROM entry").fetchone()
     except sqlite3.DatabaseError as error:
-        raise AtlasError(
-            f"The atlas database {path} cannot be read ({error}); it may be corrupt. {_REBUILD}",
-            str(path),
-        ) from None
+        conn.close()
+        raise _damaged(path, str(error)) from None
+    if not has_entries:
+        conn.close()
+        raise _damaged(path, "it has no table of entries")
     if version != SCHEMA_VERSION:
         conn.close()
+        advice = (
+            "Update GenAI Atlas, or rebuild the database with 'make db'."
+            if version > SCHEMA_VERSION
+            else _REBUILD
+        )
         raise AtlasError(
-            f"The atlas database {path} has schema version {version}, but this version of "
-            f"GenAI Atlas needs version {SCHEMA_VERSION}. {_REBUILD}",
+            f"The atlas database {_shown(path)} has schema version {version}, but this version "
+            f"of GenAI Atlas reads version {SCHEMA_VERSION}. {advice}",
             str(path),
         )
-    return Atlas(conn, path)
+    return Atlas(conn, path, identity)
 
 
 class Atlas:
     """The open database. Every method returns frozen records; nothing here mutates the file."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, identity: _FileIdentity | None = None
+    ) -> None:
         self._conn = connection
         self.path = path
+        # The file as it was when opened: a failed read from a file that has changed since is the
+        # environment's doing (someone emptied or replaced it), not a bug.
+        self._identity = identity if identity is not None else _identity(path)
         self._sources: dict[str, Source] | None = None
         self._titles: dict[str, EntryRef] | None = None
 
@@ -86,11 +198,43 @@ class Atlas:
         try:
             return self._conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.DatabaseError as error:
-            raise AtlasError(
-                f"The atlas database {self.path} cannot be read ({error}); it may be corrupt. "
-                f"{_REBUILD}",
-                str(self.path),
-            ) from None
+            code = getattr(error, "sqlite_errorcode", None)
+            if (code is not None and code & 0xFF in _ENVIRONMENT_CODES) or self._file_changed():
+                raise self._unreadable(str(error)) from None
+            raise  # the file is as it was: the query itself is wrong, a bug
+
+    def _one(self, sql: str, params: Iterable[Any]) -> sqlite3.Row:
+        """The first row of a query that must find one in a sound file."""
+        rows = self._query(sql, params)
+        if not rows:
+            raise self._unreadable("a row the atlas needs is missing")
+        return rows[0]
+
+    def _file_changed(self) -> bool:
+        return _identity(self.path) != self._identity
+
+    def _unreadable(self, detail: str) -> AtlasError:
+        """The error for a database that stopped working while open, naming what happened."""
+        shown = _shown(self.path)
+        try:
+            os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            what = f"The atlas database {shown} was deleted while GenAI Atlas was running."
+        except PermissionError:
+            what = f"The atlas database {shown} can no longer be read: permission denied."
+        except OSError as error:
+            what = f"The atlas database {shown} can no longer be read ({error.strerror})."
+        else:
+            if os.path.getsize(self.path) == 0:
+                what = f"The atlas database {shown} was emptied while GenAI Atlas was running."
+            elif self._file_changed():
+                what = (
+                    f"The atlas database {shown} was changed or replaced while GenAI Atlas was "
+                    f"running ({detail})."
+                )
+            else:
+                what = f"The atlas database {shown} can no longer be read ({detail})."
+        return AtlasError(f"{what} {_RESTART}", str(self.path))
 
     # --- facts about the database -------------------------------------------------------------
 
@@ -105,6 +249,9 @@ class Atlas:
 
     def quick_check(self) -> str:
         """SQLite's ``PRAGMA quick_check`` result: ``"ok"`` for a sound file."""
+        if self._file_changed():
+            # An emptied file checks "ok"; it is not the file that was opened any more.
+            raise self._unreadable("the file changed after it was opened")
         return "; ".join(str(row[0]) for row in self._query("PRAGMA quick_check"))
 
     def sources(self) -> dict[str, Source]:
@@ -203,13 +350,15 @@ class Atlas:
             [entry_id],
         )
         refs = self._refs()
+        if any(r["other"] not in refs for r in rows):
+            raise self._unreadable("a link points to an entry that is not there")
         return tuple(LinkedEntry(refs[r["other"]], r["relation"]) for r in rows)
 
     def comparison(self, entry_id: str) -> Comparison:
         common = self._common(entry_id, EntryKind.COMPARISON)
-        row = self._query(
+        row = self._one(
             "SELECT subtitle, left_label, right_label FROM comparison WHERE id = ?", [entry_id]
-        )[0]
+        )
         rows = self._query(
             "SELECT aspect, left, right FROM comparison_row WHERE comparison_id = ? "
             "ORDER BY position",
@@ -225,7 +374,7 @@ class Atlas:
 
     def category(self, entry_id: str) -> Category:
         common = self._common(entry_id, EntryKind.CATEGORY)
-        row = self._query("SELECT use_cases FROM category WHERE id = ?", [entry_id])[0]
+        row = self._one("SELECT use_cases FROM category WHERE id = ?", [entry_id])
         links = common["links"]
         return Category(
             **common,
@@ -236,9 +385,9 @@ class Atlas:
 
     def application(self, entry_id: str) -> Application:
         common = self._common(entry_id, EntryKind.APPLICATION)
-        row = self._query(
+        row = self._one(
             "SELECT industry_id, scope, description FROM application WHERE id = ?", [entry_id]
-        )[0]
+        )
         links = common["links"]
         return Application(
             **common,
@@ -260,10 +409,10 @@ class Atlas:
 
     def trend(self, entry_id: str) -> Trend:
         common = self._common(entry_id, EntryKind.TREND)
-        row = self._query(
+        row = self._one(
             "SELECT t.section, e.position FROM trend t JOIN entry e ON e.id = t.id WHERE t.id = ?",
             [entry_id],
-        )[0]
+        )
         items = self._query(
             "SELECT part, text, industry_id FROM trend_item WHERE trend_id = ? "
             "ORDER BY part, position",
@@ -290,7 +439,7 @@ class Atlas:
 
     def model(self, entry_id: str) -> Model:
         common = self._common(entry_id, EntryKind.MODEL)
-        row = self._query("SELECT * FROM model WHERE id = ?", [entry_id])[0]
+        row = self._one("SELECT * FROM model WHERE id = ?", [entry_id])
         return Model(
             **common,
             organisation=row["organisation"],
@@ -305,10 +454,10 @@ class Atlas:
 
     def term(self, entry_id: str) -> Term:
         common = self._common(entry_id, EntryKind.TERM)
-        row = self._query("SELECT definition FROM term WHERE id = ?", [entry_id])[0]
+        row = self._one("SELECT definition FROM term WHERE id = ?", [entry_id])
         return Term(**common, definition=row["definition"])
 
     def takeaway(self, entry_id: str) -> Takeaway:
         common = self._common(entry_id, EntryKind.TAKEAWAY)
-        row = self._query("SELECT group_name, text FROM takeaway WHERE id = ?", [entry_id])[0]
+        row = self._one("SELECT group_name, text FROM takeaway WHERE id = ?", [entry_id])
         return Takeaway(**common, group=row["group_name"], text=row["text"])
