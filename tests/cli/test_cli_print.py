@@ -130,14 +130,19 @@ def test_bad_requests_exit_2_with_one_line_and_touch_nothing(
     assert os.listdir(out_dir) == ["out.file"]
 
 
-@pytest.mark.parametrize("where", ["missing-folder/out.pdf", "a-file.txt/out.pdf"])
-def test_a_missing_folder_exits_2(atlas_db_path: Path, out_dir: Path, where: str) -> None:
+@pytest.mark.parametrize(
+    "where, message",
+    [("missing-folder/out.pdf", "does not exist"), ("a-file.txt/out.pdf", "is not a folder")],
+)
+def test_a_missing_folder_exits_2(
+    atlas_db_path: Path, out_dir: Path, where: str, message: str
+) -> None:
     (out_dir / "a-file.txt").write_text("x")
     result = run_cli(
         "print", "comparison/overview", "--pdf", str(out_dir / where), db=atlas_db_path
     )
     assert result.returncode == 2
-    assert "does not exist" in result.stderr
+    assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert sorted(os.listdir(out_dir)) == ["a-file.txt"]
 

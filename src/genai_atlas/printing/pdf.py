@@ -1,9 +1,10 @@
-"""A sheet as a PDF: real text with embedded fonts, written to a file atomically."""
+"""A sheet as a PDF: real text with embedded fonts, as bytes or written to a file atomically."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPdfWriter
@@ -58,8 +59,12 @@ def export_pdf(
     page_size: str | None = None,
     landscape: bool | None = None,
     margins_mm: tuple[float, float, float, float] | None = None,
-) -> None:
-    """Write the sheet to ``path``: checked first, then a temporary file renamed into place."""
+) -> Path:
+    """Write the sheet to ``path`` and return the file written (a symbolic link followed).
+
+    The target is checked before the sheet is rendered, so a FIFO, device or missing folder is
+    refused at once (ExportError); then a temporary file is renamed into place.
+    """
     check_target(path)
     pdf = render_pdf(table, footer, page_size=page_size, landscape=landscape, margins_mm=margins_mm)
-    atomic_write(path, pdf)
+    return atomic_write(path, pdf)
