@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import pty
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -13,19 +15,51 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tests.export.odd_files import (
+    KIND_WORDS,
+    MAKERS,
+    TEST_KIND,
+    fill,
+    leftovers,
+    snapshot,
+    tiny_disk,
+)
 
-def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+
+def cli_env(db: Path) -> dict[str, str]:
     env = dict(os.environ, GENAI_ATLAS_DB=str(db))
     env.pop("QT_QPA_PLATFORM", None)  # the CLI must choose off-screen rendering by itself
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "genai_atlas", *args],
         capture_output=True,
         text=True,
-        env=env,
+        env=cli_env(db),
         timeout=120,
     )
+
+
+def run_cli_bytes(*args: str, db: Path) -> subprocess.CompletedProcess[bytes]:
+    """The command with its standard output as bytes (a PDF), through a pipe."""
+    return subprocess.run(
+        [sys.executable, "-m", "genai_atlas", *args],
+        capture_output=True,
+        env=cli_env(db),
+        timeout=120,
+    )
+
+
+def assert_one_line_exit_2(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.endswith("\n")
+    assert result.stderr.startswith("genai-atlas: ") and message in result.stderr
+    assert result.stdout == ""
 
 
 @pytest.fixture
@@ -195,3 +229,155 @@ def test_a_folder_even_root_cannot_write_exits_2(atlas_db_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
     assert not target.exists()
+
+
+# --- what a target may be (issue 8: exports replaced devices, FIFOs and links) ----------------
+
+WRITE_COMMANDS = {
+    "print --pdf": ["print", "comparison/overview", "--pdf"],
+    "compare --pdf": ["compare", "term/gan", "term/vae", "--pdf"],
+    "compare --csv": ["compare", "term/gan", "term/vae", "--csv"],
+    "compare --markdown": ["compare", "term/gan", "term/vae", "--markdown"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MAKERS))
+@pytest.mark.parametrize("command", sorted(WRITE_COMMANDS))
+def test_a_target_that_is_not_a_regular_file_exits_2_and_is_left_alone(
+    atlas_db_path: Path, out_dir: Path, command: str, kind: str
+) -> None:
+    # A FIFO opened for writing would block until a reader came: the timeout would show it.
+    target = MAKERS[kind](out_dir / "target")
+    before = snapshot(target)
+    result = run_cli(*WRITE_COMMANDS[command], str(target), db=atlas_db_path)
+    assert_one_line_exit_2(
+        result, f"cannot write {target}: it is {KIND_WORDS[kind]}, not a regular file"
+    )
+    assert "choose a file name" in result.stderr
+    assert snapshot(target) == before and TEST_KIND[kind](os.lstat(target).st_mode)
+    assert os.listdir(out_dir) == ["target"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "character device"])
+@pytest.mark.parametrize("command", ["print --pdf", "compare --csv"])
+def test_a_link_to_a_fifo_or_device_exits_2(
+    atlas_db_path: Path, out_dir: Path, command: str, kind: str
+) -> None:
+    target = MAKERS[kind](out_dir / "target")
+    (out_dir / "link").symlink_to("target")
+    before = snapshot(target)
+    result = run_cli(*WRITE_COMMANDS[command], str(out_dir / "link"), db=atlas_db_path)
+    assert_one_line_exit_2(result, f"it points to {target}, {KIND_WORDS[kind]}, not a regular")
+    assert snapshot(target) == before
+    assert (out_dir / "link").is_symlink() and os.readlink(out_dir / "link") == "target"
+
+
+def test_a_link_gets_its_file_written_and_stays_a_link(atlas_db_path: Path, out_dir: Path) -> None:
+    (out_dir / "sheets").mkdir()
+    (out_dir / "sheets" / "overview.pdf").write_bytes(b"old")
+    (out_dir / "latest.pdf").symlink_to("sheets/overview.pdf")
+    result = run_cli(
+        "print", "comparison/overview", "--pdf", str(out_dir / "latest.pdf"), db=atlas_db_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"wrote {out_dir / 'latest.pdf'}\n"
+    assert "Primary Focus" in pdf_text(out_dir / "sheets" / "overview.pdf")
+    assert os.readlink(out_dir / "latest.pdf") == "sheets/overview.pdf"
+    assert os.listdir(out_dir / "sheets") == ["overview.pdf"]
+
+
+def test_the_longest_name_the_file_system_takes_works(atlas_db_path: Path, out_dir: Path) -> None:
+    name = "o" * 251 + ".pdf"  # 255 bytes: the temporary file's name must not grow from it
+    result = run_cli("print", "comparison/overview", "--pdf", str(out_dir / name), db=atlas_db_path)
+    assert result.returncode == 0, result.stderr
+    assert "Overview" in pdf_text(out_dir / name)
+    assert os.listdir(out_dir) == [name]
+
+
+@pytest.mark.parametrize("command", sorted(WRITE_COMMANDS))
+def test_a_name_too_long_exits_2_with_one_line(
+    atlas_db_path: Path, out_dir: Path, command: str
+) -> None:
+    result = run_cli(*WRITE_COMMANDS[command], str(out_dir / ("o" * 300)), db=atlas_db_path)
+    assert_one_line_exit_2(result, "the name is too long for the file system")
+    assert "o" * 200 not in result.stderr  # the name is shortened in the message
+    assert os.listdir(out_dir) == []
+
+
+@pytest.mark.parametrize("command", ["print --pdf", "compare --markdown"])
+def test_an_empty_file_name_exits_2(atlas_db_path: Path, out_dir: Path, command: str) -> None:
+    result = run_cli(*WRITE_COMMANDS[command], "", db=atlas_db_path)
+    assert_one_line_exit_2(result, "no output file given; name a file")
+    assert os.listdir(out_dir) == []
+
+
+def test_a_full_disk_exits_2_and_keeps_the_old_file(atlas_db_path: Path, tmp_path: Path) -> None:
+    with tiny_disk(tmp_path / "disk", "64k") as disk:
+        (disk / "models.pdf").write_bytes(b"old")
+        fill(disk)
+        result = run_cli(
+            *WRITE_COMMANDS["compare --pdf"], str(disk / "models.pdf"), db=atlas_db_path
+        )
+        assert_one_line_exit_2(result, "the disk is full; free some space")
+        assert (disk / "models.pdf").read_bytes() == b"old"
+        assert leftovers(disk, "filler") == ["models.pdf"]
+
+
+# --- "-": standard output ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option, suffix", [("--csv", "csv"), ("--markdown", "md")])
+def test_a_table_goes_to_standard_output_and_nothing_else(
+    atlas_db_path: Path, out_dir: Path, option: str, suffix: str
+) -> None:
+    ids = ("model/gpt-4", "model/claude")
+    piped = run_cli_bytes("compare", *ids, option, "-", db=atlas_db_path)
+    assert piped.returncode == 0 and piped.stderr == b""
+    written = run_cli("compare", *ids, option, str(out_dir / f"t.{suffix}"), db=atlas_db_path)
+    assert written.returncode == 0
+    assert piped.stdout == (out_dir / f"t.{suffix}").read_bytes()  # no "wrote" line mixed in
+    assert b"Claude" in piped.stdout
+    assert os.listdir(out_dir) == [f"t.{suffix}"]  # no file named "-"
+
+
+@pytest.mark.parametrize("command", ["print --pdf", "compare --pdf"])
+def test_a_pdf_goes_to_a_pipe(atlas_db_path: Path, out_dir: Path, command: str) -> None:
+    result = run_cli_bytes(*WRITE_COMMANDS[command], "-", db=atlas_db_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert result.stdout.startswith(b"%PDF-") and result.stdout.rstrip().endswith(b"%%EOF")
+    reader = pypdf.PdfReader(io.BytesIO(result.stdout))
+    assert "page 1 of 1" in " ".join(reader.pages[0].extract_text().split())
+    assert os.listdir(out_dir) == []
+
+
+@pytest.mark.parametrize("command", ["print --pdf", "compare --pdf"])
+def test_a_pdf_is_not_written_to_a_terminal(atlas_db_path: Path, command: str) -> None:
+    main, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "genai_atlas", *WRITE_COMMANDS[command], "-"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=cli_env(atlas_db_path),
+            timeout=120,
+        )
+    finally:
+        os.close(terminal)
+    shown = b""
+    try:
+        while select.select([main], [], [], 0)[0]:
+            chunk = os.read(main, 65536)
+            if not chunk:
+                break
+            shown += chunk
+    except OSError:  # EIO: the terminal's other end is closed and nothing is left
+        pass
+    finally:
+        os.close(main)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "will not write a PDF to the terminal; redirect standard output" in result.stderr
+    assert "or name a file" in result.stderr
+    assert shown == b""
