@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from ..data import Atlas, EntryKind
+from ..data import Atlas, EntryKind, echo
 from ..data.search import MAX_LIMIT, SearchResults, search
 
 COMMANDS = ("search",)
@@ -17,7 +17,7 @@ def _limit(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"'{echo(value)}' is not a whole number") from None
     if not 1 <= number <= MAX_LIMIT:
         raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_LIMIT}, not {number}")
     return number
@@ -73,7 +73,7 @@ def format_results(results: SearchResults) -> str:
     if results.did_you_mean:
         lines.append(f"Showing results for: {results.did_you_mean}")
     if not results.hits:
-        lines.append(f"No entries match '{results.text}'.")
+        lines.append(f"No entries match '{echo(results.text)}'.")
         if results.suggestions:
             lines.append("Nearest names: " + ", ".join(results.suggestions))
         return "\n".join(lines)
