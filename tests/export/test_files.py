@@ -8,6 +8,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -237,6 +238,8 @@ def test_remove_pending_files_removes_a_write_in_progress(
         raise KeyboardInterrupt  # stands for os._exit: nothing after the handler runs
 
     monkeypatch.setattr(files.os, "fsync", signal_arrives)
+    # remove_pending_files keeps its lock for good (the process is ending): use a spare one.
+    monkeypatch.setattr(files, "_changing", threading.RLock())
     with pytest.raises(KeyboardInterrupt):
         atomic_write(target, "new")
     assert len(seen[0]) == 1 and seen[0][0].startswith(".genai-atlas-")
@@ -274,3 +277,38 @@ def test_sigint_at_any_moment_leaves_a_whole_file_and_no_temporary(tmp_path: Pat
         child.stdout.close()
         assert target.read_bytes() in (b"old", b"n" * (2 << 20))
         assert os.listdir(tmp_path) == ["sheet.pdf"]
+
+
+THREAD_CHILD = """
+import os, sys, threading, time
+from genai_atlas.export.files import atomic_write, remove_pending_files
+
+def end_soon():  # what the command line's signal-watching thread does on Ctrl+C
+    time.sleep(float(sys.argv[2]))
+    remove_pending_files()
+    time.sleep(0.05)  # saying "interrupted" on a slow terminal: the writer runs on meanwhile
+    os._exit(130)
+
+threading.Thread(target=end_soon, daemon=True).start()
+payload = b"n" * (256 << 10)
+while True:
+    atomic_write(sys.argv[1], payload)
+"""
+
+
+def test_ending_from_another_thread_leaves_no_temporary(tmp_path: Path) -> None:
+    # The writer must neither start a temporary file after the clean-up nor fail (exit 2, a
+    # message) because its file was removed: it stops, and the process ends with 130.
+    target = tmp_path / "sheet.csv"
+    for trial in range(12):
+        target.write_bytes(b"old")
+        result = subprocess.run(
+            [sys.executable, "-c", THREAD_CHILD, str(target), str(0.02 + trial * 0.004)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 130, result.stderr
+        assert result.stderr == ""
+        assert target.read_bytes() in (b"old", b"n" * (256 << 10))
+        assert os.listdir(tmp_path) == ["sheet.csv"]

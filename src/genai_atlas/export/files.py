@@ -16,6 +16,7 @@ import errno
 import os
 import secrets
 import stat
+import threading
 from pathlib import Path
 
 from ..data import KnownError, echo
@@ -26,10 +27,19 @@ TEMPORARY_PREFIX = ".genai-atlas-"
 TEMPORARY_SUFFIX = ".tmp"
 PATH_ECHO_LIMIT = 160
 
-# Temporary files created and not yet renamed into place or removed. A plain set, no lock: the
-# SIGINT handler reads it between two bytecodes of the writing thread, and set.add/discard are
-# atomic, so the handler sees every file that may exist on disk.
+# Temporary files created and not yet renamed into place or removed. Each name is listed before
+# its file is created, so whoever calls remove_pending_files sees every file that may exist.
 _pending: set[str] = set()
+# Held while a temporary file is created (its name listed first) and while it is renamed into
+# place: the two moments a write changes what is in the folder. remove_pending_files takes it
+# and keeps it, so a writer in another thread stops at its next change instead of creating a
+# file after the clean-up, or failing (and saying so) because its file was removed. The
+# command line's signal handler may run in such another thread (it watches set_wakeup_fd while
+# Qt runs C++ code). Reentrant, because a Python-level handler runs in the writing thread
+# itself, between two bytecodes, where the file either exists and is listed or does not exist.
+_changing = threading.RLock()
+# How long remove_pending_files waits for another thread to finish such a change.
+_CHANGE_WAIT_SECONDS = 2.0
 
 
 class ExportError(KnownError, OSError):
@@ -41,11 +51,16 @@ class ExportError(KnownError, OSError):
 
 
 def remove_pending_files() -> None:
-    """Delete every temporary file a write has not finished with.
+    """Delete every temporary file a write has not finished with, right before the process
+    ends (``os._exit``): nothing after it may start another one.
 
-    Safe to call from a signal handler right before ``os._exit``: no lock, no allocation of
-    note, every error ignored (a file already renamed into place is simply not found).
+    Safe in a signal handler, in the writing thread or in another: it waits at most a moment
+    for a thread that is creating a temporary file, ignores every error (a file already renamed
+    into place is simply not found), and keeps any other thread from creating a new one.
     """
+    # Never released: the process is about to end, and a writer in another thread must not
+    # change anything after this. The same thread may still take it (it is reentrant).
+    _changing.acquire(timeout=_CHANGE_WAIT_SECONDS)
     for _ in range(3):
         try:
             names = tuple(_pending)
@@ -206,17 +221,18 @@ def _create_temporary(folder: str) -> tuple[int, str]:
     """
     for _ in range(100):
         name = os.path.join(folder, f"{TEMPORARY_PREFIX}{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
-        # Listed before it exists, so that Ctrl+C right after the open still removes it.
-        _pending.add(name)
-        try:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-            # 0o666 less the umask, as any new file; an old file's mode is copied later.
-            return os.open(name, flags, 0o666), name
-        except FileExistsError:
-            _pending.discard(name)
-        except BaseException:
-            _pending.discard(name)
-            raise
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        with _changing:
+            # Listed before it exists, so that Ctrl+C right after the open still removes it.
+            _pending.add(name)
+            try:
+                # 0o666 less the umask, as any new file; an old file's mode is copied later.
+                return os.open(name, flags, 0o666), name
+            except FileExistsError:
+                _pending.discard(name)
+            except BaseException:
+                _pending.discard(name)
+                raise
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
 
 
@@ -273,9 +289,10 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
             os.fsync(handle)
         finally:
             os.close(handle)
-        _still_writable(target, shown)
-        os.replace(temporary, target)
-        _pending.discard(temporary)
+        with _changing:
+            _still_writable(target, shown)
+            os.replace(temporary, target)
+            _pending.discard(temporary)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
