@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="GenAI Atlas: an offline reference on LLMs and Generative AI. "
-        "Run without a command to open the desktop app.",
+        "Run without a command to open the desktop app, or with one word that is not a "
+        "command to open it with that search.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
