@@ -1,4 +1,5 @@
-"""The bundle's entry script: the same ``main`` as the ``genai-atlas`` console script.
+"""The bundle's entry script: the same ``main`` as the ``genai-atlas`` console script, so the
+bundle has the same signal handling, output checks and display check.
 
 With ``GENAI_ATLAS_STARTUP_PROBE=1`` in the environment it also prints ``shown <ns>`` (the
 ``time.monotonic_ns()`` clock, shared by every process on the machine) once the main window is
@@ -46,9 +47,10 @@ def install_startup_probe() -> None:
 
 
 if __name__ == "__main__":
+    # main() installs these too (a second call does nothing); here they also cover the probe.
+    from genai_atlas.main import install_signal_handlers, main
+
+    install_signal_handlers()
     if os.environ.get(PROBE_ENV) == "1":
         install_startup_probe()
-
-    from genai_atlas.main import main
-
     sys.exit(main())

@@ -202,7 +202,11 @@ def _qt_version() -> str:
 
 
 def run_checks(checks: list[tuple[str, Check]], out: TextIO) -> int:
-    """Run ``checks`` in order, printing one line each; 0 if all pass, 1 at the first failure."""
+    """Run ``checks`` in order, printing one line each; 0 if all pass, 1 at the first failure.
+
+    Each line is flushed as it is printed: a slow check shows where the run is, and an output
+    that cannot be written stops the run at the first line instead of after every check.
+    """
     # Headless unless the caller chose a platform, and before anything creates a QApplication.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="genai-atlas-self-test-") as workdir:
@@ -212,7 +216,7 @@ def run_checks(checks: list[tuple[str, Check]], out: TextIO) -> int:
                 try:
                     detail = check(state)
                 except Skipped as why:
-                    print(f"skip {name}: {why}", file=out)
+                    print(f"skip {name}: {why}", file=out, flush=True)
                     continue
                 except Exception as error:  # any failure is reported, not raised
                     print(f"FAIL {name}: {type(error).__name__}: {error}", file=out)
@@ -220,7 +224,7 @@ def run_checks(checks: list[tuple[str, Check]], out: TextIO) -> int:
                         print(f"     Qt: {message}", file=out)
                     print(f"self-test: FAILED at '{name}'", file=out)
                     return 1
-                print(f"ok   {name}" + (f" ({detail})" if detail else ""), file=out)
+                print(f"ok   {name}" + (f" ({detail})" if detail else ""), file=out, flush=True)
         finally:
             _close(state)
     print("self-test: OK", file=out)
