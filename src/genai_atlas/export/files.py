@@ -110,7 +110,7 @@ def _kind(mode: int) -> str:
     for test, name in _KINDS:
         if test(mode):
             return name
-    return "not a regular file"
+    return "a special file"
 
 
 def _reason(error: OSError) -> str:
@@ -150,7 +150,7 @@ def _check_folder(folder: str, shown: str) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         try:
             read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-        except OSError:
+        except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
             read_only = False
         if read_only:
             raise _refuse(shown, _REASONS[errno.EROFS])
@@ -282,9 +282,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
             if old is not None:
                 # Keep the old file's owner (when allowed) and mode; chown first, as it may
                 # clear the set-id bits that chmod then restores.
-                with contextlib.suppress(OSError):
+                with contextlib.suppress(OSError, AttributeError):  # no fchown on Windows
                     os.fchown(handle, old.st_uid, old.st_gid)
-                with contextlib.suppress(OSError):
+                with contextlib.suppress(OSError, AttributeError):
                     os.fchmod(handle, stat.S_IMODE(old.st_mode))
             os.fsync(handle)
         finally:
