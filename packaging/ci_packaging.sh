@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI, after the test suite: build the desktop bundle, run its self-test with no Python around,
-# validate the desktop entry and the AppStream metainfo, and check that `make install` /
-# `make uninstall` leave a prefix exactly as they found it. Run from the project root.
+# validate the desktop entry and the AppStream metainfo, run the self-test on the oldest
+# dependencies pyproject.toml allows, and check that `make install` / `make uninstall` leave a
+# prefix exactly as they found it. Run from the project root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,9 @@ python3 -m venv "$venv"
 (cd "$venv" && env -u GENAI_ATLAS_DB "$venv/bin/genai-atlas" --self-test | tail -n 1)
 (cd "$venv" && "$venv/bin/genai-atlas" show model/gpt-4 | head -n 2)
 rm -rf "$venv"
+
+step "the oldest dependencies pyproject.toml allows, in a second venv: self-test"
+packaging/check_floor.sh
 
 step "make install / make uninstall into an empty prefix"
 prefix=$(mktemp -d)
