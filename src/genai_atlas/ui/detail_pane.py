@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -13,6 +14,9 @@ from ..render.detail_html import render_entry
 from ..render.theme import Theme
 from .palette_theme import theme_from_palette
 
+if TYPE_CHECKING:
+    from .known_error_dialog import UserMessages
+
 ZOOM_MIN = -4
 ZOOM_MAX = 12
 
@@ -20,13 +24,16 @@ ZOOM_MAX = 12
 class DetailPane(QTextBrowser):
     """Shows one entry. ``atlas:kind/slug`` links are announced, http(s) links open in the browser.
 
-    The app itself never networks: a web link is handed to the user's browser only when clicked.
+    The app itself never networks: a web link is handed to the user's browser only when clicked,
+    and a link of any other scheme is never opened. When no browser takes the address, ``messages``
+    shows it with a Copy button (tests pass a fake).
     """
 
     entry_link_activated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, messages: UserMessages | None = None) -> None:
         super().__init__(parent)
+        self._messages = messages
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setObjectName("detailPane")
@@ -90,8 +97,18 @@ class DetailPane(QTextBrowser):
         scheme = url.scheme()
         if scheme == "atlas":
             self.entry_link_activated.emit(url.path())
-        elif scheme in ("http", "https"):
-            QDesktopServices.openUrl(url)
+        elif scheme in ("http", "https") and not QDesktopServices.openUrl(url):
+            self.user_messages().no_browser(self, url.toString())
+
+    def set_user_messages(self, messages: UserMessages) -> None:
+        self._messages = messages
+
+    def user_messages(self) -> UserMessages:
+        if self._messages is None:
+            from .known_error_dialog import UserMessages  # loads no dialog until one is shown
+
+            self._messages = UserMessages()
+        return self._messages
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
