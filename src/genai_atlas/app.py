@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,8 @@ from . import APP_ID, APP_NAME, __version__, resources
 from .data import AtlasError, open_atlas
 
 ORGANISATION_NAME = "GenAI Atlas"
+# How long the one notice about unsaved settings stays in the status bar.
+NOTICE_TIMEOUT_MS = 30_000
 
 
 def application() -> QApplication:
@@ -37,6 +40,11 @@ def application() -> QApplication:
 
 def run_app(search_text: str = "") -> int:
     """Open the atlas in the main window; return the exit code (1 if the database is unusable)."""
+    from .settings import Settings, apply_location, settings_location
+
+    # Before Qt reads the environment: with HOME unset it would keep settings at the root.
+    location = settings_location(os.environ)
+    apply_location(location, os.environ)
     app = application()
     path = resources.database_path()
     try:
@@ -47,12 +55,13 @@ def run_app(search_text: str = "") -> int:
         QMessageBox.critical(None, f"{APP_NAME} cannot start", str(error))
         return 1
 
-    from .settings import Settings
     from .ui.crash_hook import make_excepthook
     from .ui.main_window import MainWindow
 
-    window = MainWindow(atlas, Settings())
-    # A bug in a slot must not kill the app silently: show a report that can be copied.
+    settings = Settings() if location.config_folder is not None else Settings.for_this_run_only()
+    window = MainWindow(atlas, settings)
+    # A fault of the environment in a slot gets a plain message (a database that stopped working:
+    # once, with Quit); a bug gets a report that can be copied. Neither dies silently.
     sys.excepthook = make_excepthook(lambda: window)
     # Qt swaps the palette when the system switches light/dark; the panes re-render on the palette
     # change, and this covers platforms that only announce the new scheme.
@@ -60,6 +69,9 @@ def run_app(search_text: str = "") -> int:
     if search_text:
         window.start_search(search_text)
     window.show()
+    notice = settings.storage_notice(__version__)  # said once per run, never on each save
+    if notice:
+        window.statusBar().showMessage(notice, NOTICE_TIMEOUT_MS)
     try:
         return app.exec()
     finally:

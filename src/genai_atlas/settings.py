@@ -3,11 +3,25 @@
 Nothing else reads or writes QSettings directly. ``run_app`` sets the organisation and application
 names before the first ``Settings()`` is made, so the default store lands in the user's config
 folder; tests pass their own ``QSettings`` (an INI file in a temporary folder).
+
+Where that folder is: Qt takes ``$XDG_CONFIG_HOME``, else ``$HOME/.config``, and with ``HOME``
+unset its home is the filesystem root, so settings would land in ``/.config/GenAI Atlas/``.
+``settings_location`` decides before Qt looks: a missing or unusable ``HOME`` is taken from the
+user's account, as ``os.path.expanduser`` does; with no usable folder at all the settings are
+kept for this run only (``Settings.for_this_run_only``) and nothing is written.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Mapping, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
+
+from . import APP_NAME
+from .data import echo
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
@@ -17,11 +31,88 @@ _ZOOM = "detail/zoom_steps"
 _SPLITTER = "splitters/{key}"
 _PAPER = "print/paper"
 _MARGINS = "print/margins_mm"
+_LAST_VERSION = "app/last_version"
+
+THIS_RUN_ONLY_NOTICE = (
+    f"No home folder was found, so settings are kept only until {APP_NAME} quits."
+)
+
+
+# --- where the settings live -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SettingsLocation:
+    """Where the settings go, decided from the environment before Qt reads it."""
+
+    config_folder: Path | None
+    """The folder Qt will put the settings under; None when there is no usable one."""
+    home: str | None = None
+    """A HOME to give Qt, from the user's account, when the environment has no usable one."""
+    drop_xdg_config_home: bool = False
+    """XDG_CONFIG_HOME is set but unusable (relative, or the root): Qt must not see it."""
+
+
+def account_home() -> str | None:
+    """The home folder of the user's account, where ``os.path.expanduser`` looks without HOME."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError, OSError):
+        return None
+
+
+def _usable(folder: str) -> bool:
+    """An absolute folder other than the filesystem root (settings never go to the root)."""
+    return os.path.isabs(folder) and Path(folder).resolve() != Path("/")
+
+
+def settings_location(
+    environ: Mapping[str, str], find_account_home: Callable[[], str | None] | None = None
+) -> SettingsLocation:
+    xdg = environ.get("XDG_CONFIG_HOME", "")
+    home = environ.get("HOME", "")
+    new_home = None
+    if not _usable(home):
+        fallback = (find_account_home or account_home)() or ""
+        # An account home that does not exist (nobody's /nonexistent) is no home: creating it
+        # would put a new folder at the top of the filesystem.
+        if _usable(fallback) and os.path.isdir(fallback):
+            home = new_home = fallback
+        else:
+            home = ""
+    if _usable(xdg):
+        folder: Path | None = Path(xdg)
+    elif home:
+        folder = Path(home) / ".config"
+    else:
+        folder = None
+    return SettingsLocation(folder, new_home, drop_xdg_config_home=bool(xdg) and not _usable(xdg))
+
+
+def apply_location(location: SettingsLocation, environ: MutableMapping[str, str]) -> None:
+    """Make Qt see ``location``: call before the QApplication and the first QSettings exist."""
+    if location.home is not None:
+        environ["HOME"] = location.home
+    if location.drop_xdg_config_home:
+        environ.pop("XDG_CONFIG_HOME", None)
+
+
+# --- the settings ------------------------------------------------------------------------------
 
 
 class Settings:
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store if store is not None else QSettings()
+        self._this_run_only = False
+
+    @classmethod
+    def for_this_run_only(cls) -> Settings:
+        """Settings kept in memory: a QSettings with no file name reads and writes nothing."""
+        settings = cls(QSettings("", QSettings.Format.IniFormat))
+        settings._this_run_only = True
+        return settings
 
     @property
     def store(self) -> QSettings:
@@ -29,6 +120,24 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+    def storage_notice(self, version: str) -> str:
+        """ "" when settings are saved; else one sentence for the status bar, to show once.
+
+        Finds out by saving ``version`` as the version that ran last: QSettings reports an
+        unwritable file only after a real write.
+        """
+        if self._this_run_only:
+            return THIS_RUN_ONLY_NOTICE
+        self._store.setValue(_LAST_VERSION, version)
+        self._store.sync()
+        if self._store.status() != QSettings.Status.AccessError:
+            return ""
+        folder = Path(self._store.fileName()).parent
+        return (
+            f"Settings cannot be saved: the folder {echo(str(folder), 160)} cannot be written. "
+            f"Changes are kept only until {APP_NAME} quits."
+        )
 
     # --- window --------------------------------------------------------------------------------
 
