@@ -38,6 +38,8 @@ def about_html(info: AtlasInfo) -> str:
         f"<p><b>Sources and licences</b></p><ul>{seed_line}{credits}</ul>"
         "<p>Every entry lists its own sources at the bottom of its page.</p>"
         "<p>GenAI Atlas works offline: it reads the database that ships with it and never "
-        "opens a network connection. Web links open in your browser only when you click them."
-        "</p>"
+        "connects to the internet. Web links open in your browser only when you click them. "
+        "The print dialog asks this computer's own print service (CUPS, at 127.0.0.1:631) "
+        "which printers there are; nothing leaves the computer unless you print to a network "
+        "printer.</p>"
     )
