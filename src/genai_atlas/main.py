@@ -117,7 +117,7 @@ def say(line: str) -> None:
         pass
 
 
-def _text_argument(text: str) -> str:
+def text_argument(text: str) -> str:
     """Command-line text as the user typed it: bytes that the locale could not decode are read as
     UTF-8 when they are, and replaced when they are not (Qt and SQLite take no lone surrogates)."""
     try:
@@ -187,7 +187,7 @@ def _open_app(search_text: str) -> int:
         return 2
     from .app import run_app
 
-    return run_app(search_text=_text_argument(search_text))
+    return run_app(search_text=text_argument(search_text))
 
 
 def _ignore_ending_signals() -> None:

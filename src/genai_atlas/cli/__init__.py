@@ -10,13 +10,13 @@ through ``echo`` (escaped, at most ~80 characters). Standard output errors are h
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from .. import __version__
 from ..data import KnownError, UnknownEntryError, echo, open_atlas
+from ..main import text_argument
 from ..resources import database_path
 from . import browse, printing, search
 
@@ -92,14 +92,7 @@ def _check_text_arguments(args: argparse.Namespace) -> None:
         except UnicodeEncodeError:
             raise UnknownEntryError(entry_id) from None
     if getattr(args, "query", None):
-        args.query = [_decoded(word) for word in args.query]
-
-
-def _decoded(text: str) -> str:
-    try:
-        return os.fsencode(text).decode("utf-8", "replace")
-    except UnicodeError:
-        return text.encode("utf-8", "replace").decode("utf-8")
+        args.query = [text_argument(word) for word in args.query]
 
 
 def run(argv: Sequence[str]) -> int:
