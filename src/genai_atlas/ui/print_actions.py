@@ -34,7 +34,12 @@ class SheetDialogs:
         from PySide6.QtPrintSupport import QPrintDialog
 
         dialog = QPrintDialog(printer, parent)
-        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+        try:
+            return dialog.exec() == QPrintDialog.DialogCode.Accepted
+        finally:
+            # Owned by its parent window, a closed dialog would otherwise live (and keep its
+            # printer list, ~0.5 MB) until the window goes: issue 8 saw one more per Ctrl+P.
+            dialog.deleteLater()
 
     def preview(
         self, printer: object, parent: QWidget | None, paint: Callable[[object], None]
@@ -44,7 +49,10 @@ class SheetDialogs:
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setWindowTitle("Print Preview")
         dialog.paintRequested.connect(paint)
-        dialog.exec()
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()  # as for the print dialog: not kept until the window closes
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
