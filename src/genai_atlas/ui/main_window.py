@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QRect, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -29,6 +29,7 @@ from .history import History
 from .search_box import install_search
 from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
+from .window_geometry import first_run_geometry, fit_on_screens
 
 
 class MainWindow(QMainWindow):
@@ -184,6 +185,20 @@ class MainWindow(QMainWindow):
 
     # --- state --------------------------------------------------------------------------------
 
+    def keep_on_screen(self) -> None:
+        """Move the window onto a screen and shrink it to fit, if it is not (restored geometry
+        from a monitor that is gone or larger than this one)."""
+        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            return  # the window system sizes these to the screen
+        areas = [screen.availableGeometry() for screen in QGuiApplication.screens()]
+        fitted = fit_on_screens(self.geometry(), areas, self._primary_area())
+        if fitted != self.geometry():
+            self.setGeometry(fitted)
+
+    def _primary_area(self) -> QRect:
+        screen = QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
     def save_state(self) -> None:
         settings = self._settings
         settings.window_geometry = self.saveGeometry()
@@ -286,8 +301,10 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         settings = self._settings
-        if not self.restoreGeometry(settings.window_geometry):
-            self.resize(1200, 780)
+        if self.restoreGeometry(settings.window_geometry):
+            self.keep_on_screen()
+        else:
+            self.setGeometry(first_run_geometry(self._primary_area()))
         self.restoreState(settings.window_state)
         last_entry = settings.last_entry
         if last_entry and self._go(last_entry):

@@ -13,18 +13,20 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFontMetrics,
     QPainter,
     QPalette,
+    QRegion,
     QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -33,13 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data import EntryKind
+from ..data import EntryKind, echo
 from ..data.search import SearchHit, SearchResults, Span
 from ..render.theme import LIGHT, Theme
+from .flow_layout import FlowLayout
 from .search_model import SearchResultsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 SUGGESTION_SCHEME = "suggest:"
+QUOTE_LIMIT = 60  # characters of the search quoted back in the message line
+BREAK_EVERY = 16  # characters of one unbroken word before a line may break inside it
+PANEL_CHARS = 48  # the results dock's first width, in average characters
+ELLIPSIS = "\u2026"
 
 
 # --- pure render functions ------------------------------------------------------------------------
@@ -67,19 +74,36 @@ def hit_html(hit: SearchHit, theme: Theme = LIGHT) -> str:
     )
 
 
+def breakable(text: str, every: int = BREAK_EVERY) -> str:
+    """``text`` with a zero-width space after every ``every`` characters of an unbroken word.
+
+    A word-wrapped label can only break at spaces; a pasted 200-character word made it as wide as
+    the word, and the window with it (issue 8).
+    """
+    words = text.split(" ")
+    return " ".join(
+        "\u200b".join(word[i : i + every] for i in range(0, len(word), every)) for word in words
+    )
+
+
+def quoted(text: str) -> str:
+    """The search as quoted in the message line: escaped, shortened and breakable, as HTML."""
+    return html.escape(breakable(echo(text, QUOTE_LIMIT)))
+
+
 def message_html(results: SearchResults, theme: Theme = LIGHT) -> str:
     """The line above the list: "did you mean", the empty state with nearest names, or nothing."""
     if results.is_empty_query:
         return ""
     if results.did_you_mean and results.hits:
         return (
-            f"Showing results for <b>{html.escape(results.did_you_mean)}</b> "
+            f"Showing results for <b>{quoted(results.did_you_mean)}</b> "
             f'<span style="color:{theme.muted}">(no entry matches '
-            f"“{html.escape(results.text)}”)</span>"
+            f"“{quoted(results.text)}”)</span>"
         )
     if results.hits:
         return ""
-    text = f"No entries match “{html.escape(results.text)}”."
+    text = f"No entries match “{quoted(results.text)}”."
     if results.suggestions:
         links = ", ".join(
             f'<a href="{SUGGESTION_SCHEME}{html.escape(name, quote=True)}">{html.escape(name)}</a>'
@@ -94,6 +118,25 @@ def chip_label(kind: EntryKind | None, count: int) -> str:
 
 
 # --- widgets --------------------------------------------------------------------------------------
+
+
+def cut_lines(document: QTextDocument, width: int) -> list[tuple[QRect, bool]]:
+    """Each line of an unwrapped ``document`` as a rectangle ``width`` wide, and whether its text
+    runs into the right margin (so it must stop short and end in an ellipsis)."""
+    document.size()  # lays the document out now: the lines are measured lazily
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        origin = layout.position()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            top = int(origin.y() + line.y())
+            right = origin.x() + line.x() + line.naturalTextWidth()
+            overflows = right > width - document.documentMargin()
+            lines.append((QRect(0, top, width, int(line.height() + 0.5)), overflows))
+        block = block.next()
+    return lines
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -134,15 +177,32 @@ class HitDelegate(QStyledItemDelegate):
         if selected:
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
         painter.translate(rect.topLeft())
-        painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
+        metrics = QFontMetrics(option.font)
+        ellipsis_width = metrics.horizontalAdvance(ELLIPSIS)
+        cut = cut_lines(document, rect.width())
+        # Lines too long for the row stop short of an ellipsis instead of at the edge (at a 2x
+        # scale a snippet was cut mid-word with nothing to say there was more).
+        visible = QRegion()
+        for line, overflows in cut:
+            if overflows:
+                line.setRight(line.right() - ellipsis_width - int(document.documentMargin()))
+            visible += line
+        painter.setClipRegion(visible & QRegion(0, 0, rect.width(), rect.height()))
         context = QAbstractTextDocumentLayout.PaintContext()
+        text_colour = QColor(self.theme.text)
         if selected:
+            text_colour = option.palette.color(QPalette.ColorRole.HighlightedText)
             palette = QPalette(option.palette)
-            palette.setColor(
-                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
-            )
+            palette.setColor(QPalette.ColorRole.Text, text_colour)
             context.palette = palette
         document.documentLayout().draw(painter, context)
+        painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
+        painter.setFont(option.font)
+        painter.setPen(text_colour)
+        for line, overflows in cut:
+            if overflows:
+                baseline = line.top() + (line.height() + metrics.ascent() - metrics.descent()) // 2
+                painter.drawText(line.right() + 1, baseline, ELLIPSIS)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
@@ -164,9 +224,10 @@ class SearchResultsPanel(QWidget):
         self.setObjectName("searchResultsPanel")
         self._model = model
         self._kind = ""
-        self._chips_row = QHBoxLayout()
-        self._chips_row.setContentsMargins(0, 0, 0, 0)
-        self._chips_row.setSpacing(4)
+        # The chips wrap onto more lines rather than widening the dock (see FlowLayout).
+        self._chips_box = QWidget()
+        self._chips_box.setObjectName("searchChips")
+        self._chips_row = FlowLayout(self._chips_box)
         self._chip_group = QButtonGroup(self)
         self._chip_group.setExclusive(True)
         self._chips: dict[str, QToolButton] = {}
@@ -181,10 +242,14 @@ class SearchResultsPanel(QWidget):
             self._chip_group.addButton(chip)
             self._chips_row.addWidget(chip)
             self._chips[name] = chip
-        self._chips_row.addStretch(1)
         self._message = QLabel()
         self._message.setObjectName("searchMessage")
         self._message.setWordWrap(True)
+        # Width comes from the dock, never from the text: the quoted search is breakable, and a
+        # label still asks for its longest word as its minimum, which must not widen the window.
+        policy = self._message.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self._message.setSizePolicy(policy)
         self._message.setTextFormat(Qt.TextFormat.RichText)
         self._message.linkActivated.connect(self._on_link)
         self._list = QListView()
@@ -200,10 +265,16 @@ class SearchResultsPanel(QWidget):
         self._list.activated.connect(self._on_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(self._chips_row)
+        layout.addWidget(self._chips_box)
         layout.addWidget(self._message)
         layout.addWidget(self._list, 1)
         model.modelReset.connect(self._on_reset)
+
+    def sizeHint(self) -> QSize:
+        # The dock opens this wide: enough for a title and a few words of each snippet, leaving
+        # the detail pane a readable width (the chips and hits ask for no width of their own).
+        width = QFontMetrics(self.font()).averageCharWidth() * PANEL_CHARS
+        return QSize(width, super().sizeHint().height())
 
     # --- what the box calls -----------------------------------------------------------------
 

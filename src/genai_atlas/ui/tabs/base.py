@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QSplitter,
@@ -30,6 +31,7 @@ from ..models import ENTRY_ID_ROLE
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 ROW_PADDING = 6  # extra pixels per list row, so rows are easy to tell apart and to click
+PANE_MIN_CHARS = 45  # the detail pane never gets narrower than this many average characters
 
 
 class RoomyDelegate(QStyledItemDelegate):
@@ -190,6 +192,9 @@ class EntryTab(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setItemDelegate(RoomyDelegate(view))
         pane = DetailPane(self)
+        # Without a floor the splitter gave the pane whatever the results dock left: 55-70 px,
+        # one letter per line (issue 8). The list and the dock give way first.
+        pane.setMinimumWidth(QFontMetrics(self.font()).averageCharWidth() * PANE_MIN_CHARS)
         pane.set_zoom_steps(self._zoom_steps)
         pane.set_highlight_terms(self._highlight_terms)
         pane.entry_link_activated.connect(self.link_activated)

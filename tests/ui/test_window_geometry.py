@@ -1,0 +1,157 @@
+"""The window fits the screen: its first size, restored geometry, and a long search (issue 8).
+
+The offscreen platform's screen is 800x800; the 1280x800 cases resize the window to that size, as
+on the laptop screen where a pasted search once widened the window to 1,701 px.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QTextDocument, QTextOption
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from genai_atlas.ui.main_window import MainWindow
+from genai_atlas.ui.search_results import PANEL_CHARS, cut_lines, message_html
+from genai_atlas.ui.tabs.base import PANE_MIN_CHARS
+from genai_atlas.ui.window_geometry import first_run_geometry, fit_on_screens
+
+LAPTOP = QRect(0, 0, 1280, 800)
+PASTE = "qzxv" * 50  # 200 characters in one word that matches nothing
+
+
+def settle(window: MainWindow) -> None:
+    """Run the layout requests a change queued, as the event loop would before painting."""
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    window.layout().activate()
+
+
+def readable_width(window: MainWindow) -> int:
+    return QFontMetrics(window.detail_pane().font()).averageCharWidth() * PANE_MIN_CHARS
+
+
+# --- where the window opens ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [(LAPTOP, QSize(1024, 640)), (QRect(0, 0, 2560, 1440), QSize(1200, 780))],
+)
+def test_first_run_takes_at_most_80_percent_centred(screen: QRect, expected: QSize) -> None:
+    rect = first_run_geometry(screen)
+    assert rect.size() == expected
+    assert rect.center() == screen.center()
+
+
+def test_a_window_saved_on_a_monitor_that_is_gone_comes_back() -> None:
+    second_monitor = QRect(1280, 0, 1920, 1080)
+    saved = QRect(1500, 100, 1600, 900)
+    assert fit_on_screens(saved, [LAPTOP, second_monitor], LAPTOP) == saved  # still there
+    back = fit_on_screens(saved, [LAPTOP], LAPTOP)  # unplugged
+    assert LAPTOP.contains(back)
+    assert back.size() == QSize(1280, 800)
+
+
+def test_a_window_partly_off_screen_slides_in_and_shrinks() -> None:
+    assert fit_on_screens(QRect(400, 200, 1000, 700), [LAPTOP], LAPTOP) == QRect(
+        280, 100, 1000, 700
+    )
+    too_big = fit_on_screens(QRect(-50, -20, 3000, 2000), [LAPTOP], LAPTOP)
+    assert too_big == LAPTOP
+
+
+def test_first_run_window_fits_the_real_screen(qtbot, atlas, settings) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(atlas, settings)
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width() * 0.8 and window.height() <= area.height() * 0.8
+    assert abs(window.geometry().center().x() - area.center().x()) <= 1
+    assert abs(window.geometry().center().y() - area.center().y()) <= 1
+
+
+def test_restored_geometry_is_moved_back_onto_the_screen(qtbot, atlas, settings) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(atlas, settings)
+    qtbot.addWidget(first)
+    area = first.screen().availableGeometry()
+    # As if saved on a monitor to the right that has since been unplugged, and taller than this.
+    first.setGeometry(QRect(area.right() + 500, 40, 900, area.height() + 300))
+    first.save_state()
+    again = MainWindow(atlas, settings)
+    qtbot.addWidget(again)
+    assert area.contains(again.geometry())
+
+
+# --- a long search at 1280x800 ------------------------------------------------------------------
+
+
+@pytest.fixture
+def laptop_window(qtbot, main_window: MainWindow) -> MainWindow:  # type: ignore[no-untyped-def]
+    main_window.resize(LAPTOP.size())
+    assert main_window.navigate_to("model/gpt-4")
+    settle(main_window)
+    return main_window
+
+
+def test_a_pasted_200_character_search_never_widens_the_window(qtbot, laptop_window) -> None:  # type: ignore[no-untyped-def]
+    box = laptop_window.search_box
+    QGuiApplication.clipboard().setText(PASTE)
+    box.focus_search()
+    box.field.paste()
+    settle(laptop_window)
+    panel = box.results_panel
+    assert panel.message_text().startswith("No entries match")
+    assert "(200 characters)" in panel.message_text()  # the search is quoted shortened
+    assert laptop_window.width() <= LAPTOP.width()
+    assert laptop_window.minimumSizeHint().width() <= LAPTOP.width()
+    assert laptop_window.detail_pane().width() >= readable_width(laptop_window)
+    qtbot.keyClick(box.field, Qt.Key.Key_Escape)
+    settle(laptop_window)
+    assert box.text() == ""
+    assert laptop_window.width() <= LAPTOP.width()
+
+
+@pytest.mark.parametrize("size", [LAPTOP.size(), first_run_geometry(LAPTOP).size()])
+@pytest.mark.parametrize("search", ["a", "diffusion"])  # "a": a hit in every kind, nine chips
+def test_detail_pane_stays_readable_with_the_results_open(
+    qtbot, laptop_window, size, search
+) -> None:  # type: ignore[no-untyped-def]
+    laptop_window.resize(size)
+    laptop_window.search_box.start_search(search)
+    settle(laptop_window)
+    dock = laptop_window.search_box.results_dock
+    assert dock.isVisible()
+    assert laptop_window.width() == size.width()
+    assert laptop_window.detail_pane().width() >= readable_width(laptop_window)
+    # Every kind chip is on show inside the dock: they wrap onto lines instead of widening it.
+    panel = laptop_window.search_box.results_panel
+    chips_box = panel.findChild(QWidget, "searchChips")
+    chips = [chip for chip in chips_box.findChildren(QToolButton) if chip.isVisible()]
+    assert len(chips) == len(panel.chip_texts()) >= 5
+    assert all(chips_box.rect().contains(chip.geometry()) for chip in chips)
+    assert dock.width() >= QFontMetrics(panel.font()).averageCharWidth() * PANEL_CHARS * 0.8
+
+
+# --- long texts in the results panel ----------------------------------------------------------
+
+
+def test_the_quoted_search_is_shortened_and_breakable(atlas) -> None:  # type: ignore[no-untyped-def]
+    from genai_atlas.data.search import search
+
+    html = message_html(search(atlas, PASTE))
+    assert "(200 characters)" in html
+    longest = max(len(word) for word in html.replace("\u200b", " ").split())
+    assert longest < 40  # a wrapped label can break it into lines of the dock's width
+
+
+def test_a_snippet_too_long_for_its_row_ends_in_an_ellipsis(qapp) -> None:  # type: ignore[no-untyped-def]
+    document = QTextDocument()
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    document.setDefaultTextOption(option)
+    document.setDocumentMargin(4)
+    document.setHtml("<div>Model GPT-4</div><div>" + "a long snippet " * 30 + "</div>")
+    lines = cut_lines(document, 300)
+    assert [overflows for _rect, overflows in lines] == [False, True]
+    assert all(rect.width() == 300 for rect, _ in lines)
+    assert lines[1][0].top() >= lines[0][0].bottom()
