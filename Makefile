@@ -38,10 +38,11 @@ lint: $(STAMP) ## ruff lint and format check, mypy on the data layer
 	$(VENV)/bin/ruff format --check src database tests bench
 	$(VENV)/bin/mypy src/genai_atlas/data
 
-bench: $(DB) ## startup, search and printing benchmarks (bench/bundle_size.py: after make bundle)
+bench: $(DB) ## startup, search, printing and memory benchmarks (bench/bundle_size.py: after make bundle)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/search_latency.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/print_sheet.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/memory.py
 
 clean: ## remove build outputs (keeps .venv)
 	rm -rf build dist $(DB) .pytest_cache
