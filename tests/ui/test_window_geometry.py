@@ -155,3 +155,15 @@ def test_a_snippet_too_long_for_its_row_ends_in_an_ellipsis(qapp) -> None:  # ty
     assert [overflows for _rect, overflows in lines] == [False, True]
     assert all(rect.width() == 300 for rect, _ in lines)
     assert lines[1][0].top() >= lines[0][0].bottom()
+
+
+def test_the_compare_window_fits_the_screen(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    features = main_window.sheet_features
+    features.basket.add("model/gpt-4")
+    features.basket.add("model/claude")
+    features.compare_basket_action.trigger()
+    view = features.compare_views[-1]
+    qtbot.addWidget(view)
+    area = view.screen().availableGeometry()  # 800x800 offscreen: narrower than 900x600
+    assert view.isVisible()
+    assert view.width() <= area.width() * 0.8 and view.height() <= area.height() * 0.8

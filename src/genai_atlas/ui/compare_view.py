@@ -6,8 +6,8 @@ to ``SheetPrinting``. ``sheet_features`` puts printing and comparing into the ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 
 from ..data import Atlas
 from ..data.compare import CompareTable, compare_entries
+from .flow_layout import FlowLayout
 from .print_actions import SheetPrinting
+from .window_geometry import first_run_geometry
 
 DIFFERS_MARK = "\u2260"  # ≠ before the field name of a row whose values differ
 DIFFERS_TIP = "The values in this row differ"
+COMPARE_SIZE = QSize(900, 600)
 
 
 class CompareView(QWidget):
@@ -90,12 +93,12 @@ class CompareView(QWidget):
         options.addWidget(self._only_differences)
         options.addStretch(1)
         options.addWidget(self._summary)
+        # Each group of buttons wraps onto a second line in a narrow window; in one row the six
+        # made the window at least 683 px wide, more than a small screen at a 2x scale.
         buttons = QHBoxLayout()
-        for button in (self.print_button, self.preview_button, self.pdf_button):
-            buttons.addWidget(button)
+        buttons.addWidget(_wrapping(self.print_button, self.preview_button, self.pdf_button))
         buttons.addStretch(1)
-        for button in (self.csv_button, self.markdown_button, self.copy_button):
-            buttons.addWidget(button)
+        buttons.addWidget(_wrapping(self.csv_button, self.markdown_button, self.copy_button))
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
@@ -173,6 +176,14 @@ class CompareView(QWidget):
         )
 
 
+def _wrapping(*buttons: QPushButton) -> QWidget:
+    box = QWidget()
+    row = FlowLayout(box)
+    for button in buttons:
+        row.addWidget(button)
+    return box
+
+
 def open_compare_window(
     atlas: Atlas, entry_ids: list[str], printing: SheetPrinting, parent: QWidget | None = None
 ) -> CompareView:
@@ -180,5 +191,9 @@ def open_compare_window(
     view = CompareView(compare_entries(atlas, entry_ids), printing, parent)
     view.setWindowFlag(Qt.WindowType.Window, True)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    view.resize(900, 600)
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is not None:  # 900x600, or 80% of a smaller screen
+        view.resize(first_run_geometry(screen.availableGeometry(), COMPARE_SIZE).size())
+    else:
+        view.resize(COMPARE_SIZE)
     return view

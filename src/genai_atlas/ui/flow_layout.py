@@ -51,9 +51,13 @@ class FlowLayout(QLayout):
         return size.grownBy(margins)
 
     def sizeHint(self) -> QSize:
-        # One line of every chip would be the natural size, but a hint that wide is what made the
-        # dock grow; the hint asks only for the minimum and heightForWidth gives the lines needed.
-        return self.minimumSize()
+        """Everything on one line: what the layout would like, not what it needs."""
+        width, height = 0, 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            width += hint.width() + (self._spacing if width else 0)
+            height = max(height, hint.height())
+        return QSize(width, height).grownBy(self.contentsMargins())
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
