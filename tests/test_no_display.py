@@ -17,25 +17,15 @@ import pytest
 
 from genai_atlas import display_check
 from genai_atlas.display_check import no_display_reason
+from tests.cli_process import cli_env, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 HINT = "; the command line works without one: try 'genai-atlas --help'\n"
 
 
 def run_app(db: Path, *args: str, **env_changes: str | None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.pop("QT_QPA_PLATFORM", None)
-    env["GENAI_ATLAS_DB"] = str(db)
-    for key, value in env_changes.items():
-        if value is not None:
-            env[key] = value
-    return subprocess.run(
-        [sys.executable, "-m", "genai_atlas", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    """``genai-atlas ARGS`` with no display but those ``env_changes`` give it."""
+    return run_cli(*args, env=cli_env(db, **env_changes), timeout=60)
 
 
 def free_display_number() -> int:

@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from genai_atlas import __version__
-
-
-def run_cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    if db is not None:
-        env["GENAI_ATLAS_DB"] = str(db)
-    return subprocess.run(
-        [sys.executable, "-m", "genai_atlas", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+from tests.cli_process import run_cli
 
 
 def test_version() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tests.cli_process import cli_env, run_cli
 from tests.export.odd_files import (
     KIND_WORDS,
     MAKERS,
@@ -26,32 +27,9 @@ from tests.export.odd_files import (
 )
 
 
-def cli_env(db: Path) -> dict[str, str]:
-    env = dict(os.environ, GENAI_ATLAS_DB=str(db))
-    env.pop("QT_QPA_PLATFORM", None)  # the CLI must choose off-screen rendering by itself
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    return env
-
-
-def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "genai_atlas", *args],
-        capture_output=True,
-        text=True,
-        env=cli_env(db),
-        timeout=120,
-    )
-
-
 def run_cli_bytes(*args: str, db: Path) -> subprocess.CompletedProcess[bytes]:
     """The command with its standard output as bytes (a PDF), through a pipe."""
-    return subprocess.run(
-        [sys.executable, "-m", "genai_atlas", *args],
-        capture_output=True,
-        env=cli_env(db),
-        timeout=120,
-    )
+    return run_cli(*args, db=db, text=False)
 
 
 def assert_one_line_exit_2(result: subprocess.CompletedProcess[str], message: str) -> None:

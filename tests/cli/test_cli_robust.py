@@ -17,10 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from genai_atlas.data import EntryKind
+from tests.cli_process import cli_env
+from tests.cli_process import run_cli as run_cli_process
 
-# Environment without any display: a word that is not a command would open the app, and here it
-# must end with the "no display" line (exit 2) rather than start a GUI.
-NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 FULL_ERROR = "genai-atlas: cannot write to standard output: No space left on device\n"
 CLOSED_ERROR = "genai-atlas: cannot write to standard output: Bad file descriptor\n"
 BROKEN_ERROR = "genai-atlas: cannot write to standard output: Broken pipe\n"
@@ -36,28 +35,17 @@ WRITERS = [
 ]
 
 
-def cli_env(db: Path, **extra: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key not in NO_DISPLAY}
-    env["GENAI_ATLAS_DB"] = str(db)
-    env.update(extra)
-    return env
-
-
 def run_cli(
     args: Sequence[str | bytes],
     db: Path,
     *,
     cwd: Path | str | None = None,
-    stdout: int | None = subprocess.PIPE,
+    stdout: int = subprocess.PIPE,
     **extra: str,
 ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "genai_atlas", *args],
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        env=cli_env(db, **extra),
-        cwd=cwd,
-        timeout=120,
+    """``args`` as raw argv (bytes allowed), with no display and ``extra`` in the environment."""
+    return run_cli_process(
+        *args, env=cli_env(db, **extra), text=False, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd
     )
 
 

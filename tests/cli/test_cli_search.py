@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-
-def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GENAI_ATLAS_DB": str(db)}
-    return subprocess.run(
-        [sys.executable, "-m", "genai_atlas", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+from tests.cli_process import run_cli
 
 
 def test_search_json_prints_one_object_per_line(atlas_db_path: Path) -> None:
