@@ -29,7 +29,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    QTimer,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 
 GOAL_KB = 10.0
@@ -40,6 +46,16 @@ try:  # glibc only; elsewhere the figures include the allocator's reserve
     _trim: Callable[[int], int] | None = ctypes.CDLL("libc.so.6").malloc_trim
 except (OSError, AttributeError):
     _trim = None
+
+
+def _quiet_offscreen(_mode: object, _context: object, message: str) -> None:
+    # The offscreen plugin warns whenever a shown window's size hints change (a real display never
+    # does); every other message still reaches stderr.
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+qInstallMessageHandler(_quiet_offscreen)
 
 
 def resident_kb() -> float:
