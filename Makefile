@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB := src/genai_atlas/assets/atlas.db
-CONTENT := $(wildcard database/content/*.toml) database/build.py database/search_index.py
+CONTENT := $(wildcard database/content/*.toml) database/build.py database/search_index.py database/open_data.py
 
 .DEFAULT_GOAL := help
 .PHONY: help setup db run test lint bench clean

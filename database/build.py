@@ -27,6 +27,7 @@ from genai_atlas.data.markup import is_entry_id, iter_links  # noqa: E402
 from genai_atlas.data.schema import SCHEMA_VERSION  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from open_data import add_open_data  # noqa: E402
 from search_index import build_search_index  # noqa: E402
 
 DEFAULT_CONTENT = ROOT / "database" / "content"
@@ -464,6 +465,7 @@ def _fill(
     for table in ("entry_alias", "entry_source"):
         db[table].create_index(["entry_id", "position"])
     build_search_index(db)
+    add_open_data(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.conn.commit()
     db.execute("VACUUM")
