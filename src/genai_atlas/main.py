@@ -8,11 +8,17 @@ not a command is either a search for the app or, when it looks like a typo, an e
 
 from __future__ import annotations
 
+# Only built-in modules load before main() has put its signal handlers in place: until then a
+# Ctrl+C gets Python's own KeyboardInterrupt traceback. `signal` (it loads `enum`), `threading`
+# and `collections.abc` took about 20 ms of a start, and most Ctrl+C tracebacks came from there.
+import _signal  # type: ignore[import-not-found]  # the C half of `signal`: no stubs
+import _thread
 import os
-import signal
 import sys
-import threading
-from collections.abc import Sequence
+
+TYPE_CHECKING = False  # `typing` itself takes milliseconds to load; type checkers read this name
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 PROG = "genai-atlas"
 
@@ -22,7 +28,7 @@ _ENDING_SIGNALS = {
     "SIGTERM": (143, "terminated"),
     "SIGHUP": (129, "hung up"),
 }
-_ending = threading.Lock()
+_ending = _thread.allocate_lock()
 _handled_signals: set[int] = set()
 
 
@@ -34,7 +40,8 @@ def _end_on_signal(signum: int) -> None:
     raised inside Qt's C++ code ends in "Fatal Python error" (an abort), or in a traceback.
     """
     _ending.acquire()
-    code, what = _ENDING_SIGNALS.get(signal.Signals(signum).name, (128 + signum, "stopped"))
+    name = next((n for n in _ENDING_SIGNALS if getattr(_signal, n, None) == signum), "")
+    code, what = _ENDING_SIGNALS.get(name, (128 + signum, "stopped"))
     # Only files of a module that was imported can be pending; importing here could deadlock.
     files = sys.modules.get("genai_atlas.export.files")
     remove_pending_files = getattr(files, "remove_pending_files", None)
@@ -71,18 +78,24 @@ def _watch_signals(read_fd: int) -> None:
 
 def install_signal_handlers() -> None:
     """Make SIGINT, SIGTERM and SIGHUP end the process with one line; in the main thread only."""
-    if threading.current_thread() is not threading.main_thread() or _handled_signals:
+    if _handled_signals:
         return
     for name in _ENDING_SIGNALS:
-        number = getattr(signal, name, None)
-        if number is not None:
-            signal.signal(number, _python_handler)
-            _handled_signals.add(number)
+        number = getattr(_signal, name, None)
+        if number is None:
+            continue
+        try:
+            _signal.signal(number, _python_handler)
+        except ValueError:  # not the main thread: the signals stay as they are
+            return
+        _handled_signals.add(number)
     if sys.platform == "win32":
         return
+    import threading  # only now: the handlers above must not wait for it to load
+
     read_fd, write_fd = os.pipe()
     os.set_blocking(write_fd, False)
-    signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
+    _signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
     threading.Thread(target=_watch_signals, args=(read_fd,), name="signals", daemon=True).start()
 
 
@@ -195,7 +208,7 @@ def _ignore_ending_signals() -> None:
     # shuts down (and Qt's teardown can take a while), so a late Ctrl+C would kill the process
     # with no word said and an exit code that hides the command's real result.
     for number in _handled_signals:
-        signal.signal(number, signal.SIG_IGN)
+        _signal.signal(number, _signal.SIG_IGN)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
