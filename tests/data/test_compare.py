@@ -91,7 +91,7 @@ def test_builtin_comparison_keeps_its_labels_aspects_and_cells(atlas):
     assert table.columns == ("Large Language Models (LLMs)", "Generative AI")
     assert [row.aspect for row in table.rows] == [row.aspect for row in comparison.rows]
     assert "[" not in table.rows[3].cells[0]  # links reduced to their text
-    assert table.attribution() == "Source: LLMs vs Generative AI — seed article"
+    assert table.attribution() == "Source: LLMs vs Generative AI"
 
 
 def test_attribution_never_credits_epoch_data(atlas):

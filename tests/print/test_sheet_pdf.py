@@ -62,7 +62,9 @@ def test_builtin_comparison_shows_every_aspect_and_cell(render, atlas):
 def test_footer_carries_source_app_version_and_date(render, atlas):
     reader = render(entry_table(atlas, "comparison/overview"))
     text = page_texts(reader)[0]
-    assert "Source: LLMs vs Generative AI — seed article" in text
+    # The article is cited by its title alone: no "seed article", no file path.
+    assert "Source: LLMs vs Generative AI" in text
+    assert "seed article" not in text
     assert "GenAI Atlas · data test-version · printed 2026-01-02" in text
     assert "page 1 of 1" in text
     assert "Epoch" not in text

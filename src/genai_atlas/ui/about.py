@@ -21,7 +21,7 @@ _CREDITS = (
 def about_html(info: AtlasInfo) -> str:
     seed = next((s for s in info.sources if s.id == "source/article"), None)
     seed_line = (
-        f"<li>{escape(seed.title)} — the seed article this atlas restructures, "
+        f"<li>{escape(seed.title)} — the article this atlas restructures, "
         "in the atlas's own words</li>"
         if seed
         else ""
