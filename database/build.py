@@ -40,7 +40,7 @@ class SourceError(Exception):
 
 @dataclass(frozen=True)
 class Field:
-    type: str  # str | int | strings | id | ids | rows | impacts | enum | enums
+    type: str  # str | int | bool | month | strings | id | ids | rows | impacts | enum | enums
     required: bool = True
     kind: str | None = None  # for id/ids: the kind the target must have
     choices: tuple[str, ...] = ()
@@ -56,6 +56,9 @@ COMMON = {
     "source": _f("ids", True, "source"),
     "aliases": _f("strings", False),
 }
+
+DATE_KINDS = ("release", "announced", "paper")
+AVAILABILITIES = ("available", "retired", "unreleased")
 
 # file name -> (table key in the TOML, entry kind, fields besides COMMON)
 FILES: dict[str, tuple[str, str, dict[str, Field]]] = {
@@ -93,9 +96,17 @@ FILES: dict[str, tuple[str, str, dict[str, Field]]] = {
         {
             "organisation": _f("str"),
             "year": _f("int"),
+            # what the year is the year of, and the source that states it
+            "date_kind": _f("enum", True, None, *DATE_KINDS),
+            "date_source": _f("id", False, "source"),
+            "date_approximate": _f("bool", False),
             "modality": _f("enums", True, None, "text", "image", "audio", "video", "code"),
             "model_type": _f("enum", True, None, "llm", "generative"),
-            "access": _f("enums", True, None, "api", "open-weights", "hosted-app"),
+            "access": _f("enums", True, None, "api", "open-weights", "hosted-app", "none"),
+            # access, modality and availability change: when they were last stated
+            "as_of": _f("month"),
+            "availability": _f("enum", True, None, *AVAILABILITIES),
+            "access_note": _f("str", False),
             "website": _f("str"),
             "summary": _f("str"),
             "release_note": _f("str", False),
@@ -190,6 +201,8 @@ def _check_fields(where: str, data: dict[str, Any], fields: dict[str, Field]) ->
         ok = {
             "str": lambda v: isinstance(v, str) and v.strip() != "",
             "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "bool": lambda v: isinstance(v, bool),
+            "month": lambda v: isinstance(v, str) and _is_month(v),
             "strings": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
             "id": lambda v: isinstance(v, str),
             "ids": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
@@ -204,6 +217,8 @@ def _check_fields(where: str, data: dict[str, Any], fields: dict[str, Field]) ->
             expected = {
                 "str": "non-empty text",
                 "int": "a whole number",
+                "bool": "true or false",
+                "month": "a month as YYYY-MM (or a year as YYYY)",
                 "strings": "a list of text",
                 "id": "an entry id",
                 "ids": "a list of entry ids",
@@ -229,6 +244,41 @@ def _check_fields(where: str, data: dict[str, Any], fields: dict[str, Field]) ->
                 )
 
 
+def _is_month(value: str) -> bool:
+    parts = value.split("-")
+    if len(parts) > 2 or not (len(parts[0]) == 4 and parts[0].isdigit()):
+        return False
+    return len(parts) == 1 or (
+        len(parts[1]) == 2 and parts[1].isdigit() and "01" <= parts[1] <= "12"
+    )
+
+
+def _check_model(where: str, data: dict[str, Any]) -> None:
+    """Rules between a model's fields: dates cite a source, past states say they are past."""
+    if "date_source" in data and data["date_source"] not in data["source"]:
+        raise SourceError(
+            f"{where}: date_source '{data['date_source']}' must also be in the entry's source list"
+        )
+    if "date_source" not in data and not data.get("date_approximate", False):
+        raise SourceError(
+            f"{where}: the {data['date_kind']} year needs a date_source, "
+            "or date_approximate = true where no source states it"
+        )
+    access = data["access"]
+    if "none" in access and len(access) > 1:
+        raise SourceError(f"{where}: access 'none' cannot be combined with other access")
+    unreleased = data["availability"] == "unreleased"
+    if unreleased != (access == ["none"]):
+        raise SourceError(
+            f"{where}: availability 'unreleased' goes with access = [\"none\"], and only with it"
+        )
+    if data["availability"] != "available" and "access_note" not in data:
+        raise SourceError(
+            f"{where}: a {data['availability']} model needs an access_note that says "
+            "how it was available and when that ended"
+        )
+
+
 def load_content(content_dir: Path) -> tuple[list[dict[str, Any]], list[Entry]]:
     """Read and check every source file; return (sources, entries) in file order."""
     sources_doc = _load_toml(content_dir / "sources.toml")
@@ -250,6 +300,8 @@ def load_content(content_dir: Path) -> tuple[list[dict[str, Any]], list[Entry]]:
             for item in doc.get(table, []):
                 where = f"{file_name}: {item.get('id', '<entry without id>')}"
                 _check_fields(where, item, {**COMMON, **table_fields})
+                if table_kind == "model":
+                    _check_model(where, item)
                 entries.append(Entry(file_name, table_kind, item))
     _check_ids_and_links(sources, entries)
     return sources, entries
@@ -552,9 +604,15 @@ def _fill_kinds(db: sqlite_utils.Database, by_kind: dict[str, list[Entry]]) -> N
                 "id": e.id,
                 "organisation": e.data["organisation"],
                 "year": e.data["year"],
+                "date_kind": e.data["date_kind"],
+                "date_source": e.data.get("date_source", ""),
+                "date_approximate": int(e.data.get("date_approximate", False)),
                 "modality": e.data["modality"],
                 "model_type": e.data["model_type"],
                 "access": e.data["access"],
+                "as_of": e.data["as_of"],
+                "availability": e.data["availability"],
+                "access_note": e.data.get("access_note", ""),
                 "website": e.data["website"],
                 "release_note": e.data.get("release_note", ""),
                 "epoch_name": e.data.get("epoch_name", ""),

@@ -75,6 +75,57 @@ def test_same_sources_build_same_content(build_module, tmp_path: Path) -> None:
             'model_type = "chatbot"',
             "models.toml: model/gpt-4: field 'model_type' must be one of llm, generative",
         ),
+        (
+            "models.toml",
+            'date_kind = "release"',
+            'date_kind = "launch"',
+            "models.toml: model/gpt-4: field 'date_kind' must be one of release, announced, paper",
+        ),
+        (
+            "models.toml",
+            'as_of = "2026-10"',
+            'as_of = "October 2026"',
+            "models.toml: model/gpt-4: field 'as_of' must be a month as YYYY-MM",
+        ),
+        (
+            "models.toml",
+            'as_of = "2026-10"',
+            'as_of = "2026-13"',
+            "models.toml: model/gpt-4: field 'as_of' must be a month as YYYY-MM",
+        ),
+        (
+            "models.toml",
+            'availability = "retired"',
+            'availability = "gone"',
+            "models.toml: model/gpt-4: field 'availability' must be one of available, retired, "
+            "unreleased",
+        ),
+        (
+            "models.toml",
+            'date_source = "source/openai-gpt-4"',
+            'date_source = "source/nowhere"',
+            "models.toml: model/gpt-4: date_source 'source/nowhere' must also be in the entry's "
+            "source list",
+        ),
+        (
+            "models.toml",
+            'date_source = "source/openai-gpt-4"\n',
+            "",
+            "models.toml: model/gpt-4: the release year needs a date_source, "
+            "or date_approximate = true",
+        ),
+        (
+            "models.toml",
+            'access_note = "In ChatGPT from March 2023',
+            'release_note = "In ChatGPT from March 2023',
+            "models.toml: model/gpt-4: a retired model needs an access_note",
+        ),
+        (
+            "models.toml",
+            'access = ["none"]',
+            'access = ["api"]',
+            "models.toml: model/palm: availability 'unreleased' goes with access = [\"none\"]",
+        ),
     ],
 )
 def test_build_rejects_bad_sources_naming_file_and_entry(

@@ -30,13 +30,17 @@ def test_model_comparison_has_a_row_per_field_and_a_column_per_model(atlas):
     table = compare_entries(atlas, MODELS)
     assert table.columns == ("GPT-4", "Claude", "DALL·E", "LLaMA")
     aspects = [row.aspect for row in table.rows]
-    for field in ("Organisation", "Year", "Type", "Modality", "Access", "Categories", "Uses"):
+    for field in ("Organisation", "Date", "Type", "Modality", "Access", "Categories", "Uses"):
         assert field in aspects
     organisation = table.rows[aspects.index("Organisation")]
     assert organisation.cells == ("OpenAI", "Anthropic", "OpenAI", "Meta AI")
     assert organisation.differs
-    year = table.rows[aspects.index("Year")]
-    assert year.cells[0] == "2023"
+    date = table.rows[aspects.index("Date")]
+    assert date.cells[0] == "Released 2023"
+    assert date.cells[2] == "Announced 2021"  # DALL·E's year is its announcement's
+    access = table.rows[aspects.index("Access")]
+    assert access.cells[1] == "API, Hosted app (as of March 2024)"
+    assert access.cells[0].startswith("Retired (as of October 2026): In ChatGPT from March 2023")
 
 
 def test_rows_that_agree_are_not_marked_and_can_be_hidden(atlas):

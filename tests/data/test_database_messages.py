@@ -15,6 +15,7 @@ import pytest
 
 from genai_atlas.data import AtlasError, KnownError, open_atlas
 from genai_atlas.data import atlas as atlas_module
+from genai_atlas.data.schema import SCHEMA_VERSION
 
 
 def message_for(path: Path) -> str:
@@ -134,7 +135,10 @@ def test_newer_schema_version_asks_for_an_update(atlas_db_path: Path) -> None:
         conn.execute("PRAGMA user_version = 99")
     conn.close()
     text = message_for(atlas_db_path)
-    assert "has schema version 99, but this version of GenAI Atlas reads version 1" in text
+    assert (
+        f"has schema version 99, but this version of GenAI Atlas reads version {SCHEMA_VERSION}"
+        in text
+    )
     assert "Update GenAI Atlas" in text
 
 
@@ -143,7 +147,10 @@ def test_older_schema_version_asks_for_a_rebuild(atlas_db_path: Path) -> None:
         conn.execute("PRAGMA user_version = 0")
     conn.close()
     text = message_for(atlas_db_path)
-    assert "has schema version 0, but this version of GenAI Atlas reads version 1" in text
+    assert (
+        f"has schema version 0, but this version of GenAI Atlas reads version {SCHEMA_VERSION}"
+        in text
+    )
     assert "rebuild the database with 'make db'" in text
 
 

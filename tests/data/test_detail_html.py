@@ -182,3 +182,36 @@ def test_highlight_marks_whole_words_that_start_like_the_term(atlas) -> None:
     assert 'class="hl"' in category_page
     highlighted = re.findall(r'<span class="hl"[^>]*>([^<]*)</span>', category_page)
     assert highlighted and all(word.lower().startswith("gan") for word in highlighted)
+
+
+def test_model_date_says_what_it_is_with_its_source() -> None:
+    paper = Source("source/paper", "A & B (2022), The paper", "https://example.org/paper")
+    model = _model(
+        year=2022, date_kind="paper", date_source="source/paper", sources=(ARTICLE, paper)
+    )
+    text = _visible_text(render_entry(model, LIGHT))
+    assert "Paper2022 — A &amp; B (2022), The paper" in text
+    assert "Year" not in text
+    assert 'href="https://example.org/paper"' in render_entry(model, LIGHT)
+
+
+def test_model_date_without_a_source_says_it_is_approximate() -> None:
+    text = _visible_text(render_entry(_model(date_approximate=True), LIGHT))
+    assert "Releasedabout 2023 (no source states the date)" in text
+
+
+def test_access_and_modality_carry_their_as_of_date() -> None:
+    text = _visible_text(render_entry(_model(as_of="2026-11"), LIGHT))
+    assert "AccessAPI (as of November 2026)" in text
+    assert "ModalityText, Image (as of November 2026)" in text
+
+
+def test_a_retired_model_shows_its_access_as_history() -> None:
+    model = _model(
+        as_of="2024-08",
+        availability="retired",
+        access_note="API, 2023 to August 2024; shut down.",
+    )
+    text = _visible_text(render_entry(model, LIGHT))
+    assert "AccessRetired (as of August 2024): API, 2023 to August 2024; shut down." in text
+    assert "AccessAPI (" not in text

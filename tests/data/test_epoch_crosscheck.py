@@ -56,3 +56,20 @@ def test_no_epoch_listing_of_an_exact_name_was_missed(atlas, epoch_rows) -> None
         for name in (model.title, *model.aliases):
             if name in epoch_rows and not model.epoch_name:
                 pytest.fail(f"{model.id}: Epoch lists '{name}' but the entry has no epoch_name")
+
+
+def test_a_model_epoch_lists_as_unreleased_is_not_shown_as_available_to_developers(
+    atlas, epoch_rows
+) -> None:
+    """Epoch's "Unreleased" means no weights and no API: the atlas may not claim either today."""
+    unreleased = 0
+    for model in _models(atlas):
+        row = epoch_rows.get(model.epoch_name)
+        if row is None or row["Model accessibility"].strip() != "Unreleased":
+            continue
+        unreleased += 1
+        developer_access = {"api", "open-weights"} & set(model.access)
+        assert not (model.availability == "available" and developer_access), (
+            f"{model.id}: Epoch lists it as unreleased, the atlas shows {model.access_summary}"
+        )
+    assert unreleased >= 2  # PaLM and MusicLM

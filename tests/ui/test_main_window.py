@@ -104,16 +104,19 @@ def test_comparison_is_shown_as_a_table(main_window: MainWindow) -> None:
 
 
 def test_models_table_sorts_years_as_numbers(qtbot, main_window: MainWindow) -> None:
-    from genai_atlas.ui.models.model_table_model import COL_YEAR
+    from genai_atlas.ui.models.model_table_model import COL_YEAR, SORT_ROLE
 
     _show_tab(main_window, "Models")
     view = main_window.current_tab().view()
     view.sortByColumn(COL_YEAR, Qt.SortOrder.AscendingOrder)
     model = view.model()
-    years = [int(model.index(r, COL_YEAR).data()) for r in range(model.rowCount())]
+    years = [model.index(r, COL_YEAR).data(SORT_ROLE) for r in range(model.rowCount())]
     assert years == sorted(years) and len(years) > 10
+    # each year says what it is the year of, since papers, announcements and releases mix
+    cells = {model.index(r, COL_YEAR).data() for r in range(model.rowCount())}
+    assert {"2022 (paper)", "2023 (released)", "2021 (announced)"} <= cells
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Model", "Organisation", "Year", "Modality", "Type", "Access"]
+    assert headers == ["Model", "Organisation", "Year (event)", "Modality", "Type", "Access"]
 
 
 def test_link_moves_to_the_entry_in_its_own_tab(qtbot, main_window: MainWindow) -> None:

@@ -450,6 +450,12 @@ class Atlas:
             website=row["website"],
             release_note=row["release_note"] or "",
             epoch_name=row["epoch_name"] or "",
+            date_kind=row["date_kind"],
+            date_source=row["date_source"] or "",
+            date_approximate=bool(row["date_approximate"]),
+            as_of=row["as_of"] or "",
+            availability=row["availability"],
+            access_note=row["access_note"] or "",
         )
 
     def term(self, entry_id: str) -> Term:

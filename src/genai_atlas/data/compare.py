@@ -133,10 +133,10 @@ def _sources(entries: Sequence[AnyEntry]) -> tuple[Source, ...]:
 def _model_fields(model: Model) -> list[tuple[str, str]]:
     return [
         ("Organisation", model.organisation),
-        ("Year", str(model.year)),
+        ("Date", model.date_label),
         ("Type", model.model_type_label),
         ("Modality", model.modality_label),
-        ("Access", model.access_label),
+        ("Access", model.access_summary),
         ("Categories", _titles(model.linked_from(EntryKind.CATEGORY))),
         ("Uses", _titles(model.linked_from(EntryKind.APPLICATION))),
         ("Website", model.website),

@@ -179,6 +179,16 @@ class Model(Entry):
     website: str
     release_note: str = ""
     epoch_name: str = ""
+    # What `year` is the year of ("release", "announced" or "paper"), and the source saying so;
+    # an empty date_source goes with date_approximate (no source states the date).
+    date_kind: str = "release"
+    date_source: str = ""
+    date_approximate: bool = False
+    # Access, modality and availability change: as_of ("YYYY-MM" or "YYYY") is when the latest
+    # source stated them. A "retired" or "unreleased" model says its history in access_note.
+    as_of: str = ""
+    availability: str = "available"
+    access_note: str = ""
 
     @property
     def model_type_label(self) -> str:
@@ -189,11 +199,66 @@ class Model(Entry):
         return ", ".join(ACCESS_LABELS.get(a, a) for a in self.access)
 
     @property
+    def date_label(self) -> str:
+        """The year with what it is the year of: "Released 2023", "Paper 2022", "Announced 2021"."""
+        about = "about " if self.date_approximate else ""
+        return f"{DATE_KIND_LABELS.get(self.date_kind, 'Dated')} {about}{self.year}"
+
+    @property
+    def date_cell(self) -> str:
+        """The date for a table cell, year first so that a column reads down: "2022 (paper)"."""
+        about = "about " if self.date_approximate else ""
+        return f"{about}{self.year} ({DATE_KIND_WORDS.get(self.date_kind, self.date_kind)})"
+
+    @property
+    def as_of_label(self) -> str:
+        return month_label(self.as_of)
+
+    @property
+    def access_summary(self) -> str:
+        """Access as a reader should take it: today's for an available model, else its history."""
+        state = {"unreleased": "Never released", "retired": "Retired"}.get(
+            self.availability, self.access_label
+        )
+        if self.as_of:
+            state += f" (as of {self.as_of_label})"
+        if self.availability != "available" and self.access_note:
+            state += f": {self.access_note}"
+        return state
+
+    @property
+    def access_short(self) -> str:
+        """Access for a table cell: the modes, marked when they are past."""
+        if self.availability == "unreleased":
+            return "Never released"
+        if self.availability == "retired":
+            return f"{self.access_label} (retired)"
+        return self.access_label
+
+    @property
     def modality_label(self) -> str:
         return ", ".join(m.capitalize() for m in self.modality)
 
 
-ACCESS_LABELS = {"api": "API", "open-weights": "Open weights", "hosted-app": "Hosted app"}
+ACCESS_LABELS = {
+    "api": "API",
+    "open-weights": "Open weights",
+    "hosted-app": "Hosted app",
+    "none": "None",
+}
+DATE_KIND_LABELS = {"release": "Released", "announced": "Announced", "paper": "Paper"}
+DATE_KIND_WORDS = {"release": "released", "announced": "announced", "paper": "paper"}
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def month_label(value: str) -> str:
+    """ "2026-11" as "November 2026"; a bare year, or anything else, as it is."""
+    year, _, month = value.partition("-")
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return f"{_MONTHS[int(month) - 1]} {year}"
+    return value
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

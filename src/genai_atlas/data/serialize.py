@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from .markup import plain_text
-from .records import AnyEntry, EntryRef, LinkedEntry, Source
+from .records import AnyEntry, EntryRef, LinkedEntry, Model, Source
 
 
 def _plain(value: Any) -> Any:
@@ -31,4 +31,10 @@ def _plain(value: Any) -> Any:
 def entry_to_dict(entry: AnyEntry) -> dict[str, Any]:
     """The full record as a dict: every field, with nested records and links expanded."""
     result: dict[str, Any] = _plain(entry)
+    if isinstance(entry, Model):
+        # The raw fields need rules to read (what the year is, whether access is past);
+        # these say it in words, as the detail pane does.
+        result["date_label"] = entry.date_label
+        result["as_of_label"] = entry.as_of_label
+        result["access_summary"] = entry.access_summary
     return result

@@ -289,10 +289,10 @@ class _Renderer:
         facts = self.facts(
             [
                 ("Organisation", self.text(entry.organisation)),
-                ("Year", self.text(str(entry.year))),
-                ("Modality", self.text(entry.modality_label)),
+                self._model_date(entry),
+                ("Modality", self.text(self._as_of(entry.modality_label, entry))),
                 ("Type", self.text(entry.model_type_label)),
-                ("Access", self.text(entry.access_label)),
+                ("Access", self.text(entry.access_summary)),
                 ("Official site", site),
             ]
         )
@@ -306,6 +306,19 @@ class _Renderer:
             + self.section("Categories", self.link_list(entry.linked_from(EntryKind.CATEGORY)))
             + self.section("Applications", self.link_list(entry.linked_from(EntryKind.APPLICATION)))
         )
+
+    def _model_date(self, entry: Model) -> tuple[str, str]:
+        """("Paper", "2022 — <the source that states it>"): the label says what the year is."""
+        label, _, year = entry.date_label.partition(" ")
+        source = next((s for s in entry.sources if s.id == entry.date_source), None)
+        if source is None:
+            return label, self.text(f"{year} (no source states the date)")
+        cited = self.anchor(source.url, source.title) if source.url else self.text(source.title)
+        return label, f"{self.text(year)} — {cited}"
+
+    @staticmethod
+    def _as_of(value: str, entry: Model) -> str:
+        return f"{value} (as of {entry.as_of_label})" if entry.as_of else value
 
     def term(self, entry: Term) -> str:
         related = list(entry.linked("related"))

@@ -15,7 +15,9 @@ COL_YEAR = 2
 COL_MODALITY = 3
 COL_TYPE = 4
 COL_ACCESS = 5
-COLUMN_TITLES = ("Model", "Organisation", "Year", "Modality", "Type", "Access")
+# The years mix first releases, announcements and papers, so the column says so and each
+# cell names its kind ("2022 (paper)"); sorting still goes by the year alone.
+COLUMN_TITLES = ("Model", "Organisation", "Year (event)", "Modality", "Type", "Access")
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10  # raw value: year as int, text lower-cased
 
@@ -53,6 +55,8 @@ class ModelTableModel(QAbstractTableModel):
             return model.id
         if role == KIND_ROLE:
             return model.kind.value
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_ACCESS:
+            return model.access_summary  # the history and its as-of date, in full
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(model, column)
         if role == SORT_ROLE:
@@ -70,11 +74,11 @@ class ModelTableModel(QAbstractTableModel):
         if column == COL_ORGANISATION:
             return model.organisation
         if column == COL_YEAR:
-            return str(model.year)
+            return model.date_cell
         if column == COL_MODALITY:
             return model.modality_label
         if column == COL_TYPE:
             return "LLM" if model.model_type == "llm" else "Other generative"
         if column == COL_ACCESS:
-            return model.access_label
+            return model.access_short
         return ""
