@@ -57,14 +57,22 @@ SELECT
     entry.title,
     model.organisation,
     model.year,
+    model.date_kind,
+    model.date_approximate,
+    NULLIF(model.date_source, '') AS date_source_id,
+    date_source.title AS date_source_title,
     {_JOINED.format(column="model.modality")} AS modality,
     model.model_type,
     {_JOINED.format(column="model.access")} AS access,
+    model.availability,
+    model.as_of,
+    model.access_note,
     model.website,
     entry.summary_plain AS summary,
     model.release_note
 FROM model
 JOIN entry ON entry.id = model.id
+LEFT JOIN source AS date_source ON date_source.id = model.date_source
 ORDER BY model.year, entry.title
 """,
     "entry_sources": """

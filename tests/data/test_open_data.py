@@ -24,9 +24,16 @@ VIEW_COLUMNS = {
         "title",
         "organisation",
         "year",
+        "date_kind",
+        "date_approximate",
+        "date_source_id",
+        "date_source_title",
         "modality",
         "model_type",
         "access",
+        "availability",
+        "as_of",
+        "access_note",
         "website",
         "summary",
         "release_note",
@@ -139,10 +146,20 @@ def test_models_overview_has_one_readable_row_per_model(db: sqlite_utils.Databas
     view = {row["id"]: row for row in db.query("SELECT * FROM models_overview")}
     models = list(db.query("SELECT m.*, e.title FROM model m JOIN entry e ON e.id = m.id"))
     assert len(view) == len(models)
+    sources = {row["id"]: row["title"] for row in db.query("SELECT id, title FROM source")}
     for model in models:
         row = view[model["id"]]
         assert row["title"] == model["title"]
         assert (row["organisation"], row["year"]) == (model["organisation"], model["year"])
+        assert (row["date_kind"], row["availability"]) == (
+            model["date_kind"],
+            model["availability"],
+        )
+        if model["date_source"]:
+            assert row["date_source_title"] == sources[model["date_source"]]
+        else:  # no source states the date
+            assert row["date_approximate"] == 1
+            assert (row["date_source_id"], row["date_source_title"]) == (None, None)
         assert row["modality"] == ", ".join(json.loads(model["modality"]))
         assert row["access"] == ", ".join(json.loads(model["access"]))
 
