@@ -95,7 +95,7 @@ def test_compare_replaces_an_existing_file(atlas_db_path: Path, out_dir: Path) -
     )
     assert result.returncode == 0, result.stderr
     text = pdf_text(target)
-    for name in ("GPT-4", "Claude", "DALL·E", "LLaMA", "Organisation", "Anthropic"):
+    for name in ("GPT-4", "Claude", "DALL·E", "Llama", "Organisation", "Anthropic"):
         assert name in text
     assert os.listdir(out_dir) == ["models.pdf"]
 

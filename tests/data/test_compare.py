@@ -28,12 +28,12 @@ MODELS = ["model/gpt-4", "model/claude", "model/dall-e", "model/llama"]
 
 def test_model_comparison_has_a_row_per_field_and_a_column_per_model(atlas):
     table = compare_entries(atlas, MODELS)
-    assert table.columns == ("GPT-4", "Claude", "DALL·E", "LLaMA")
+    assert table.columns == ("GPT-4", "Claude", "DALL·E", "Llama")
     aspects = [row.aspect for row in table.rows]
     for field in ("Organisation", "Date", "Type", "Modality", "Access", "Categories", "Uses"):
         assert field in aspects
     organisation = table.rows[aspects.index("Organisation")]
-    assert organisation.cells == ("OpenAI", "Anthropic", "OpenAI", "Meta AI")
+    assert organisation.cells == ("OpenAI", "Anthropic", "OpenAI", "Meta")
     assert organisation.differs
     date = table.rows[aspects.index("Date")]
     assert date.cells[0] == "Released 2023"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from genai_atlas.data import EntryKind, Model
+from genai_atlas.data.search import search
 from genai_atlas.data.serialize import entry_to_dict
 
 
@@ -52,3 +53,19 @@ def test_json_output_carries_the_dates_and_their_labels(atlas) -> None:
     assert data["as_of"] == "2023-10" and data["as_of_label"] == "October 2023"
     assert data["access_summary"] == "API, Hosted app (as of October 2023)"
     assert data["availability"] == "available"
+
+
+def test_titles_use_the_makers_spelling_and_search_finds_the_articles(atlas) -> None:
+    renamed = {
+        "model/midjourney": ("Midjourney", "MidJourney"),
+        "model/runway-ml": ("Runway", "Runway ML"),
+        "model/pika-labs": ("Pika", "Pika Labs"),
+        "model/llama": ("Llama", "LLaMA"),
+    }
+    for entry_id, (title, article_spelling) in renamed.items():
+        model = atlas.get(entry_id)
+        assert model.title == title
+        assert article_spelling in model.aliases
+        # the article's spelling still finds the entry, first
+        assert search(atlas, article_spelling).hits[0].id == entry_id, article_spelling
+    assert atlas.get("model/llama").organisation == "Meta"
