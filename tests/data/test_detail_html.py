@@ -215,3 +215,4 @@ def test_a_retired_model_shows_its_access_as_history() -> None:
     text = _visible_text(render_entry(model, LIGHT))
     assert "AccessRetired (as of August 2024): API, 2023 to August 2024; shut down." in text
     assert "AccessAPI (" not in text
+    assert "ModalityText, ImageType" in text  # no as-of date on a past state's modality

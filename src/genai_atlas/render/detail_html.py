@@ -318,7 +318,10 @@ class _Renderer:
 
     @staticmethod
     def _as_of(value: str, entry: Model) -> str:
-        return f"{value} (as of {entry.as_of_label})" if entry.as_of else value
+        # A retired or unreleased model's modality is history; its Access line carries the date.
+        if entry.as_of and entry.availability == "available":
+            return f"{value} (as of {entry.as_of_label})"
+        return value
 
     def term(self, entry: Term) -> str:
         related = list(entry.linked("related"))
