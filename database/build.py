@@ -151,6 +151,9 @@ APPLICATION_FIELDS = {
     "description": _f("str"),
     "categories": _f("ids", True, "category"),
     "models": _f("ids", False, "model"),
+    # Models the atlas links to although the article names none for this application: the
+    # atlas's own editorial links, shown apart and never credited to the article.
+    "see_also": _f("ids", False, "model"),
 }
 SOURCE_FIELDS = {
     "id": _f("str"),
@@ -377,6 +380,7 @@ def _links_of(entry: Entry) -> list[tuple[str, str]]:
         "techniques": "technique",
         "categories": "category",
         "models": "model",
+        "see_also": "see-also",
         "related": "related",
     }
     for name, relation in relation_of.items():

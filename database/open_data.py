@@ -99,6 +99,7 @@ SELECT
     application.scope,
     {_LINKED_TITLES.format(entry_id="application.id", relation="category")} AS categories,
     {_LINKED_TITLES.format(entry_id="application.id", relation="model")} AS models,
+    {_LINKED_TITLES.format(entry_id="application.id", relation="see-also")} AS see_also,
     application.description_plain AS description
 FROM application
 JOIN entry ON entry.id = application.id

@@ -46,9 +46,9 @@ def test_same_sources_build_same_content(build_module, tmp_path: Path) -> None:
         ),
         (
             "industries.toml",
-            'models = ["model/gpt-4", "model/claude", "model/gemini"]',
-            'models = ["model/gpt-4", "model/no-such-model"]',
-            "industries.toml: application/content-creation: field 'models' links to unknown "
+            'see_also = ["model/gpt-4", "model/claude", "model/gemini"]',
+            'see_also = ["model/gpt-4", "model/no-such-model"]',
+            "industries.toml: application/content-creation: field 'see_also' links to unknown "
             "'model/no-such-model'",
         ),
         (

@@ -216,3 +216,15 @@ def test_a_retired_model_shows_its_access_as_history() -> None:
     assert "AccessRetired (as of August 2024): API, 2023 to August 2024; shut down." in text
     assert "AccessAPI (" not in text
     assert "ModalityText, ImageType" in text  # no as-of date on a past state's modality
+
+
+def test_models_the_article_does_not_name_are_the_atlas_own_see_also(atlas) -> None:  # type: ignore[no-untyped-def]
+    voice = _visible_text(render_entry(atlas.get("application/synthetic-voice-audio"), LIGHT))
+    assert "See alsoElevenLabs (the atlas's choice; the article names no model here)" in voice
+    assert "ModelsElevenLabs" not in voice
+    # The one application for which the article names its tools keeps them as plain "Models".
+    visuals = _visible_text(
+        render_entry(atlas.get("application/ai-generated-visuals-videos"), LIGHT)
+    )
+    assert "ModelsDALL·E, Midjourney, Runway" in visuals
+    assert "See also" not in visuals

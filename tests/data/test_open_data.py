@@ -56,6 +56,7 @@ VIEW_COLUMNS = {
         "scope",
         "categories",
         "models",
+        "see_also",
         "description",
     ],
 }

@@ -396,6 +396,7 @@ class Atlas:
             description=row["description"],
             categories=tuple(link.entry for link in links if link.relation == "category"),
             models=tuple(link.entry for link in links if link.relation == "model"),
+            see_also=tuple(link.entry for link in links if link.relation == "see-also"),
         )
 
     def industry(self, entry_id: str) -> Industry:

@@ -177,6 +177,7 @@ def _application_fields(application: Application) -> list[tuple[str, str]]:
         ("Description", plain_text(application.description)),
         ("Categories", _titles(application.categories)),
         ("Models", _titles(application.models)),
+        ("See also (the atlas's choice)", _titles(application.see_also)),
     ]
 
 

@@ -130,7 +130,8 @@ class Application(Entry):
     scope: str  # "llm" or "generative-ai"
     description: str
     categories: tuple[EntryRef, ...]
-    models: tuple[EntryRef, ...]
+    models: tuple[EntryRef, ...]  # named by the article for this application
+    see_also: tuple[EntryRef, ...]  # the atlas's own links: the article names no model here
 
     @property
     def scope_label(self) -> str:

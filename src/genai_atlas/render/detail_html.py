@@ -95,6 +95,13 @@ class _Renderer:
         rows = "".join(f"<li>{self.prose(item)}</li>" for item in items)
         return f"<ul>{rows}</ul>" if rows else ""
 
+    def see_also(self, refs: Iterable[EntryRef]) -> str:
+        """Links the atlas adds where the article names nothing, marked as the atlas's own."""
+        links = self.links(refs)
+        if not links:
+            return ""
+        return f"{links} <i>(the atlas's choice; the article names no model here)</i>"
+
     def link_list(self, refs: Iterable[EntryRef]) -> str:
         rows = "".join(f"<li>{self.link(ref)}</li>" for ref in refs)
         return f"<ul>{rows}</ul>" if rows else ""
@@ -254,6 +261,7 @@ class _Renderer:
                             ("Scope", escape(app.scope_label)),
                             ("Categories", self.links(app.categories)),
                             ("Models", self.links(app.models)),
+                            ("See also", self.see_also(app.see_also)),
                         ]
                     )
                 )
@@ -266,6 +274,7 @@ class _Renderer:
                 ("Scope", escape(entry.scope_label)),
                 ("Categories", self.links(entry.categories)),
                 ("Models", self.links(entry.models)),
+                ("See also", self.see_also(entry.see_also)),
             ]
         )
 
