@@ -147,7 +147,7 @@ FILES: dict[str, tuple[str, str, dict[str, Field]]] = {
 APPLICATION_FIELDS = {
     "industry": _f("id", True, "industry"),
     "position": _f("int"),
-    "scope": _f("enum", True, None, "llm", "generative-ai"),
+    "scope": _f("enum", True, None, "llm", "generative-ai", "ai"),
     "description": _f("str"),
     "categories": _f("ids", True, "category"),
     "models": _f("ids", False, "model"),

@@ -184,3 +184,24 @@ def test_glossary_has_the_required_terms(atlas) -> None:
         assert f"term/{slug}" in ids
         term = atlas.get(f"term/{slug}")
         assert term.definition and term.links, f"term/{slug} needs a definition and links"
+
+
+def test_each_application_is_credited_as_the_article_credits_it(atlas, article: str) -> None:  # type: ignore[no-untyped-def]
+    """An application's scope says what the article's bullet credits: LLMs, Generative AI, or
+    AI in general ("AI analyzes…", "AI-powered tools…", "AI models…") where it names neither."""
+    wrong = []
+    for ref in atlas.list(EntryKind.APPLICATION):
+        app = atlas.get(ref.id)
+        bullet = re.search(rf"^- {re.escape(app.title)}: (.+)$", article, re.MULTILINE)
+        assert bullet is not None, f"no bullet '{app.title}:' in the article"
+        text = bullet.group(1)
+        credited = (
+            "generative-ai"
+            if text.startswith("Generative AI")
+            else "llm"
+            if text.startswith("LLMs")
+            else "ai"
+        )
+        if app.scope != credited:
+            wrong.append(f"{app.id}: scope {app.scope}, the article says '{text[:40]}…'")
+    assert not wrong, "\n".join(wrong)

@@ -165,6 +165,7 @@ def _industry_fields(industry: Industry) -> list[tuple[str, str]]:
         ("Summary", plain_text(industry.summary)),
         (SCOPE_LABELS["llm"] + "s", scoped("llm")),
         (SCOPE_LABELS["generative-ai"] + "s", scoped("generative-ai")),
+        (SCOPE_LABELS["ai"] + "s", scoped("ai")),
         ("Categories", _titles(categories)),
         ("Models", _titles(models)),
     ]

@@ -127,7 +127,7 @@ class Category(Entry):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Application(Entry):
     industry: EntryRef
-    scope: str  # "llm" or "generative-ai"
+    scope: str  # "llm", "generative-ai" or "ai": what the article credits, see SCOPE_LABELS
     description: str
     categories: tuple[EntryRef, ...]
     models: tuple[EntryRef, ...]  # named by the article for this application
@@ -138,7 +138,9 @@ class Application(Entry):
         return SCOPE_LABELS.get(self.scope, self.scope)
 
 
-SCOPE_LABELS = {"llm": "LLM use", "generative-ai": "Generative AI use"}
+# What the article credits an application to: LLMs, Generative AI, or AI in general ("AI
+# analyzes…", "AI-powered tools…", "AI models…") where it names neither.
+SCOPE_LABELS = {"llm": "LLM use", "generative-ai": "Generative AI use", "ai": "AI use"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,6 +15,7 @@ from html import escape
 from ..data.markup import InlineLink, split_links
 from ..data.records import (
     GROUP_LABELS,
+    SCOPE_LABELS,
     SECTION_LABELS,
     AnyEntry,
     Application,
@@ -247,7 +248,7 @@ class _Renderer:
 
     def industry(self, entry: Industry) -> str:
         out = [self.paragraphs(entry.summary)]
-        for scope, label in (("llm", "LLM use"), ("generative-ai", "Generative AI use")):
+        for scope, label in SCOPE_LABELS.items():
             apps = [a for a in entry.applications if a.scope == scope]
             if not apps:
                 continue
