@@ -163,9 +163,7 @@ def _industry_fields(industry: Industry) -> list[tuple[str, str]]:
     models = _unique([ref for app in industry.applications for ref in app.models])
     return [
         ("Summary", plain_text(industry.summary)),
-        (SCOPE_LABELS["llm"] + "s", scoped("llm")),
-        (SCOPE_LABELS["generative-ai"] + "s", scoped("generative-ai")),
-        (SCOPE_LABELS["ai"] + "s", scoped("ai")),
+        *((label + "s", scoped(scope)) for scope, label in SCOPE_LABELS.items()),
         ("Categories", _titles(categories)),
         ("Models", _titles(models)),
     ]

@@ -202,16 +202,24 @@ class Model(Entry):
         return ", ".join(ACCESS_LABELS.get(a, a) for a in self.access)
 
     @property
+    def date_kind_label(self) -> str:
+        """What ``year`` is the year of: "Released", "Announced" or "Paper"."""
+        return DATE_KIND_LABELS.get(self.date_kind, "Dated")
+
+    @property
+    def year_text(self) -> str:
+        """The year, with "about" when no source states it: "2023", "about 2023"."""
+        return f"about {self.year}" if self.date_approximate else str(self.year)
+
+    @property
     def date_label(self) -> str:
         """The year with what it is the year of: "Released 2023", "Paper 2022", "Announced 2021"."""
-        about = "about " if self.date_approximate else ""
-        return f"{DATE_KIND_LABELS.get(self.date_kind, 'Dated')} {about}{self.year}"
+        return f"{self.date_kind_label} {self.year_text}"
 
     @property
     def date_cell(self) -> str:
         """The date for a table cell, year first so that a column reads down: "2022 (paper)"."""
-        about = "about " if self.date_approximate else ""
-        return f"{about}{self.year} ({DATE_KIND_WORDS.get(self.date_kind, self.date_kind)})"
+        return f"{self.year_text} ({self.date_kind_label.lower()})"
 
     @property
     def as_of_label(self) -> str:
@@ -250,7 +258,6 @@ ACCESS_LABELS = {
     "none": "None",
 }
 DATE_KIND_LABELS = {"release": "Released", "announced": "Announced", "paper": "Paper"}
-DATE_KIND_WORDS = {"release": "released", "announced": "announced", "paper": "paper"}
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()

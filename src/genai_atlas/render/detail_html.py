@@ -319,7 +319,7 @@ class _Renderer:
 
     def _model_date(self, entry: Model) -> tuple[str, str]:
         """("Paper", "2022 — <the source that states it>"): the label says what the year is."""
-        label, _, year = entry.date_label.partition(" ")
+        label, year = entry.date_kind_label, entry.year_text
         source = next((s for s in entry.sources if s.id == entry.date_source), None)
         if source is None:
             return label, self.text(f"{year} (no source states the date)")
