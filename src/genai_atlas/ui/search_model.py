@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ..data.search import SearchHit, SearchResults, marked_text
+from .roles import ENTRY_ID_ROLE, HIT_ROLE, KIND_ROLE, SNIPPET_ROLE
 
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the SearchHit
-ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # "kind/slug"
-KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # EntryKind value, e.g. "model"
-SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # plain snippet text
+__all__ = ["ENTRY_ID_ROLE", "HIT_ROLE", "KIND_ROLE", "SNIPPET_ROLE", "SearchResultsModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 

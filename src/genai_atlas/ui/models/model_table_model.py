@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...data import Model
-from .roles import ENTRY_ID_ROLE, KIND_ROLE
+from .roles import ENTRY_ID_ROLE, KIND_ROLE, SORT_ROLE
 
 COL_MODEL = 0
 COL_ORGANISATION = 1
@@ -19,7 +19,6 @@ COL_ACCESS = 5
 # cell names its kind ("2022 (paper)"); sorting still goes by the year alone.
 COLUMN_TITLES = ("Model", "Organisation", "Year (event)", "Modality", "Type", "Access")
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 10  # raw value: year as int, text lower-cased
 
 _Index = QModelIndex | QPersistentModelIndex
 

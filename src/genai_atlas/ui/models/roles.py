@@ -1,6 +1,5 @@
-"""Item-data roles shared by every model of the atlas (values outside Qt's own roles)."""
+"""The roles the atlas's models answer; they are defined once, in ``ui/roles.py``."""
 
-from PySide6.QtCore import Qt
+from ..roles import ENTRY_ID_ROLE, KIND_ROLE, SORT_ROLE
 
-ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # "kind/slug"
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # EntryKind value, e.g. "model"
+__all__ = ["ENTRY_ID_ROLE", "KIND_ROLE", "SORT_ROLE"]
