@@ -22,7 +22,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## create .venv and install the app with its test tools
 
-$(DB): $(STAMP) $(CONTENT) src/genai_atlas/data/markup.py src/genai_atlas/data/schema.py
+# The build imports these from the data layer: link markup, the schema version, the order of kinds
+# and the search rowid layout. A change to any of them changes the database.
+BUILD_IMPORTS := $(addprefix src/genai_atlas/data/,markup.py schema.py records.py search.py)
+
+$(DB): $(STAMP) $(CONTENT) $(BUILD_IMPORTS)
 	$(PY) database/build.py --output $(DB)
 
 db: $(DB) ## build the atlas database from database/content

@@ -18,12 +18,12 @@ from typing import Any
 import sqlite_utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from genai_atlas.data.markup import KINDS, plain_text  # noqa: E402
+from genai_atlas.data.markup import plain_text  # noqa: E402
+from genai_atlas.data.search import search_rowid  # noqa: E402
 
 # Column order matters: the data layer addresses columns by index in bm25()/snippet().
-# The rowid carries the kind: (position of the kind in KINDS + 1) << KIND_SHIFT, plus a counter.
-# Counting hits per kind and filtering by kind then needs no lookup of the stored row.
-KIND_SHIFT = 32
+# The rowid carries the kind (see genai_atlas.data.search.search_rowid, which the reader decodes):
+# counting hits per kind and filtering by kind then needs no lookup of the stored row.
 SEARCH_COLUMNS = ("entry_id", "kind", "row_position", "label", "title", "aliases", "body")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _AMPERSAND = re.compile(r"\s*&\s*")
@@ -116,7 +116,7 @@ def insert_documents(db: sqlite_utils.Database, documents: list[dict[str, Any]])
     for document in documents:
         kind = document["kind"]
         counters[kind] = counters.get(kind, 0) + 1
-        rowid = ((KINDS.index(kind) + 1) << KIND_SHIFT) + counters[kind]
+        rowid = search_rowid(kind, counters[kind])
         rows.append((rowid, *(document[column] for column in SEARCH_COLUMNS)))
     placeholders = ", ".join("?" * (len(SEARCH_COLUMNS) + 1))
     db.conn.executemany(

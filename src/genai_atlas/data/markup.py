@@ -10,16 +10,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-KINDS = (
-    "comparison",
-    "category",
-    "industry",
-    "application",
-    "trend",
-    "model",
-    "term",
-    "takeaway",
-)
+from .records import KIND_ORDER
+
+# The id prefixes a link may name, in the one order of kinds (records.EntryKind). The database
+# build imports this module too: records is plain Python, so that needs nothing installed.
+KINDS: tuple[str, ...] = tuple(kind.value for kind in KIND_ORDER)
 
 _ID = r"[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*"
 ENTRY_ID_RE = re.compile(rf"^{_ID}$")

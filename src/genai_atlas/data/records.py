@@ -47,6 +47,23 @@ KIND_PLURALS = {
 }
 
 
+# The one order of the kinds: the tabs, the search's counts per kind and the kind number the search
+# index keeps in each rowid all follow the declaration order of EntryKind.
+KIND_ORDER: tuple[EntryKind, ...] = tuple(EntryKind)
+
+
+def kind_number(kind: EntryKind | str) -> int:
+    """The kind's position in ``KIND_ORDER``, counted from 1 so that 0 is never a kind."""
+    return KIND_ORDER.index(EntryKind(kind)) + 1
+
+
+def kind_at(number: int) -> EntryKind:
+    """The kind whose ``kind_number`` is ``number``; ValueError if there is none."""
+    if not 1 <= number <= len(KIND_ORDER):
+        raise ValueError(f"no kind is number {number}")
+    return KIND_ORDER[number - 1]
+
+
 def kind_of(entry_id: str) -> EntryKind:
     """The kind named by an id's prefix; ValueError if it is not one."""
     return EntryKind(entry_id.split("/", 1)[0])

@@ -33,7 +33,7 @@ from typing import Any
 
 from .atlas import Atlas
 from .errors import AtlasError
-from .records import EntryKind
+from .records import KIND_ORDER, EntryKind, kind_at, kind_number
 
 MAX_QUERY_CHARS = 200  # a 100,000-character paste is cut to this before any work is done
 MAX_WORDS = 12
@@ -52,7 +52,22 @@ _MAX_ALTERNATIVES = 8  # names one word may stand for; many entries may share an
 # bm25 weights per column: entry_id, kind, row_position, label, title, aliases, body
 _BM25 = "bm25(search, 0.0, 0.0, 0.0, 0.0, 10.0, 6.0, 1.0)"
 _BODY_COLUMN = 6
-KIND_SHIFT = 32  # rowid >> KIND_SHIFT is the kind's position in EntryKind, from 1 (build side too)
+# Each search rowid carries its entry's kind: kind_number(kind) << KIND_SHIFT, plus a counter within
+# the kind. Counting and filtering hits by kind then reads no stored row. The build writes rowids
+# with search_rowid() below, so the index and this reader cannot disagree on the order of kinds.
+KIND_SHIFT = 32
+
+
+def search_rowid(kind: EntryKind | str, counter: int) -> int:
+    """The rowid of the ``counter``-th search document of a kind (counter from 1)."""
+    if not 0 < counter < 1 << KIND_SHIFT:
+        raise ValueError(f"search document counter {counter} is out of range")
+    return (kind_number(kind) << KIND_SHIFT) + counter
+
+
+def kind_of_rowid(rowid: int) -> EntryKind:
+    """The kind of the entry a search rowid belongs to."""
+    return kind_at(rowid >> KIND_SHIFT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,15 +294,15 @@ class SearchEngine:
         )
         by_number = dict(counts_rows)
         counts = tuple(
-            (kind, int(by_number[number]))
-            for number, kind in enumerate(EntryKind, 1)
-            if number in by_number
+            (kind, int(by_number[kind_number(kind)]))
+            for kind in KIND_ORDER
+            if kind_number(kind) in by_number
         )
         kind_filter = ""
         params: list[object] = [title_exact, title_any, match]
         if kinds:
             kind_filter = " AND (" + " OR ".join(f"rowid >> {KIND_SHIFT} = ?" for _ in kinds) + ")"
-            params.extend(list(EntryKind).index(kind) + 1 for kind in kinds)
+            params.extend(kind_number(kind) for kind in kinds)
         params.append(limit)
         # Rank first, then build snippets for the few rows shown: SQLite computes every selected
         # column before sorting, and a snippet for each of thousands of matches is the slow part.
