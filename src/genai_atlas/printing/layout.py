@@ -4,7 +4,8 @@ Two passes: ``plan_pages`` measures every cell (one QTextDocument each, laid out
 resolution) and places the title, the header row and whole rows page by page; only then is the
 page count known, so ``paint_sheet`` can write "page N of M" in every footer. A row moves to the
 next page rather than being split, unless it is taller than a whole page, in which case it is
-cut at the page edge and continued under a repeated header.
+cut at the page edge and continued under a repeated header. The reader's notes, when asked for,
+follow the sheet; a long note is cut between lines and goes on over as many pages as it needs.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ PAD_X_PT = 4.5
 PAD_Y_PT = 3.5
 TITLE_GAP_PT = 10.0
 FOOTER_GAP_PT = 8.0
+NOTE_GAP_PT = 14.0
 
 
 def sheet_font(point_size: float = sheet.BODY_PT) -> QFont:
@@ -54,24 +56,30 @@ class _Row:
 
     def cut_before(self, limit: float, after: float) -> float:
         """The lowest cut at or above ``limit`` that splits no line of text (for tall rows)."""
-        cut = limit
-        moved = True
-        while moved:
-            moved = False
-            for top, bottom in self.lines:
-                if top < cut < bottom and top > after:
-                    cut, moved = top, True
-        return cut
+        return _cut_before(self.lines, limit, after)
+
+
+def _cut_before(lines: list[tuple[float, float]], limit: float, after: float) -> float:
+    """The lowest cut at or above ``limit`` that splits none of ``lines`` starting below
+    ``after`` (a line taller than the room left is cut at ``limit`` all the same)."""
+    cut = limit
+    moved = True
+    while moved:
+        moved = False
+        for top, bottom in lines:
+            if top < cut < bottom and top > after:
+                cut, moved = top, True
+    return cut
 
 
 @dataclass
 class _Placement:
-    what: str  # "title", "header", "row" or "sources"
+    what: str  # "title", "header", "row", "sources" or "note"
     y: float
     height: float
     row: _Row | None = None
     doc: QTextDocument | None = None
-    offset: float = 0.0  # for a slice of a row taller than a page
+    offset: float = 0.0  # for a slice of a row taller than a page, or of a long note
 
 
 @dataclass
@@ -148,8 +156,11 @@ def _line_spans(docs: list[QTextDocument], pad_y: float) -> list[tuple[float, fl
     return spans
 
 
-def plan_pages(device: QPagedPaintDevice, table: CompareTable) -> SheetPlan:
-    """Measure the sheet for ``device`` and decide what goes on which page."""
+def plan_pages(
+    device: QPagedPaintDevice, table: CompareTable, notes: tuple[sheet.SheetNote, ...] = ()
+) -> SheetPlan:
+    """Measure the sheet (and the notes under it) for ``device``; decide what goes on which
+    page."""
     measure = _Measure(device)
     width, height = float(device.width()), float(device.height())
     footer_font = sheet_font(sheet.FOOTER_PT)
@@ -224,6 +235,31 @@ def plan_pages(device: QPagedPaintDevice, table: CompareTable) -> SheetPlan:
         if y + gap + doc.size().height() > plan.body_bottom:
             y, gap = start_page(with_header=False), 0.0
         page.append(_Placement("sources", y + gap, doc.size().height(), doc=doc))
+        y += gap + doc.size().height()
+
+    several = len(notes) > 1
+    for note in notes:
+        doc = measure.document(sheet.note_html(note, several), width)
+        total = doc.size().height()
+        lines = _line_spans([doc], 0.0)
+        # The heading and the first lines stay together: a heading alone at the foot of a page
+        # says nothing.
+        first_lines = lines[min(2, len(lines) - 1)][1] if lines else total
+        y += measure.px(NOTE_GAP_PT)
+        if y + min(first_lines, total) > plan.body_bottom:
+            y = start_page(with_header=False)
+        offset = 0.0
+        while offset < total:
+            room = plan.body_bottom - y
+            take = total - offset
+            if take > room:
+                cut = _cut_before(lines, offset + room, offset)
+                take = (cut if cut > offset else offset + room) - offset
+            page.append(_Placement("note", y, take, doc=doc, offset=offset))
+            offset += take
+            y += take
+            if offset < total:
+                y = start_page(with_header=False)
     plan.pages.append(page)
     return plan
 
@@ -240,6 +276,28 @@ def _draw_doc(painter: QPainter, doc: QTextDocument, x: float, y: float, clip: Q
     # PySide6 6.12 crashes in garbage collection after a few hundred of them.)
     doc.drawContents(painter, clip)
     painter.restore()
+
+
+def _draw_lines(
+    painter: QPainter, doc: QTextDocument, y: float, offset: float, height: float
+) -> None:
+    """Draw the lines of ``doc`` that lie between ``offset`` and ``offset + height`` (in its
+    own coordinates), the document's top at ``y``.
+
+    Line by line rather than drawContents under a clip: a clip only hides the lines beyond
+    it, and the PDF would still carry them as invisible text, so a note's line at a page edge
+    was found (and copied) twice.
+    """
+    block = doc.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        origin = text_layout.position()
+        for number in range(text_layout.lineCount()):
+            line = text_layout.lineAt(number)
+            middle = origin.y() + line.y() + line.height() / 2
+            if offset <= middle < offset + height:
+                line.draw(painter, QPointF(origin.x(), y + origin.y()))
+        block = block.next()
 
 
 def _draw_row(
@@ -303,9 +361,15 @@ def _draw_footer(
     )
 
 
-def paint_sheet(device: QPagedPaintDevice, table: CompareTable, footer: sheet.SheetFooter) -> int:
-    """Paint the whole sheet on ``device`` (a QPdfWriter or QPrinter); return the page count."""
-    plan = plan_pages(device, table)
+def paint_sheet(
+    device: QPagedPaintDevice,
+    table: CompareTable,
+    footer: sheet.SheetFooter,
+    notes: tuple[sheet.SheetNote, ...] = (),
+) -> int:
+    """Paint the whole sheet, and ``notes`` under it, on ``device`` (a QPdfWriter or QPrinter);
+    return the page count."""
+    plan = plan_pages(device, table, notes)
     measure = _Measure(device)
     painter = QPainter()
     if not painter.begin(device):
@@ -318,6 +382,8 @@ def paint_sheet(device: QPagedPaintDevice, table: CompareTable, footer: sheet.Sh
             for item in placements:
                 if item.what in ("header", "row"):
                     _draw_row(painter, plan, measure, item, header=item.what == "header")
+                elif item.what == "note" and item.doc is not None:
+                    _draw_lines(painter, item.doc, item.y - item.offset, item.offset, item.height)
                 elif item.doc is not None:
                     clip = QRectF(0, 0, plan.width, item.height)
                     _draw_doc(painter, item.doc, 0, item.y, clip)

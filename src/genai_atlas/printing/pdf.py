@@ -11,7 +11,7 @@ from PySide6.QtGui import QPdfWriter
 
 from ..data.compare import CompareTable
 from ..export.files import atomic_write, check_target
-from ..render.sheet import APP_NAME, SheetFooter
+from ..render.sheet import APP_NAME, SheetFooter, SheetNote
 from .layout import paint_sheet
 from .pages import page_layout, wants_landscape
 
@@ -33,8 +33,10 @@ def render_pdf(
     page_size: str | None = None,
     landscape: bool | None = None,
     margins_mm: tuple[float, float, float, float] | None = None,
+    notes: tuple[SheetNote, ...] = (),
 ) -> bytes:
-    """The sheet as PDF bytes. ``landscape`` None: chosen from the number of item columns."""
+    """The sheet (and ``notes`` under it) as PDF bytes. ``landscape`` None: chosen from the
+    number of item columns."""
     if landscape is None:
         landscape = wants_landscape(len(table.columns))
     data = QByteArray()
@@ -45,7 +47,7 @@ def render_pdf(
     writer.setPageLayout(page_layout(page_size, landscape, margins_mm))
     writer.setTitle(table.title)
     writer.setCreator(APP_NAME)
-    paint_sheet(writer, table, footer)
+    paint_sheet(writer, table, footer, notes)
     del writer  # the writer finishes the file when it goes away
     buffer.close()
     return bytes(data.data())
@@ -59,6 +61,7 @@ def export_pdf(
     page_size: str | None = None,
     landscape: bool | None = None,
     margins_mm: tuple[float, float, float, float] | None = None,
+    notes: tuple[SheetNote, ...] = (),
 ) -> Path:
     """Write the sheet to ``path`` and return the file written (a symbolic link followed).
 
@@ -66,5 +69,12 @@ def export_pdf(
     refused at once (ExportError); then a temporary file is renamed into place.
     """
     check_target(path)
-    pdf = render_pdf(table, footer, page_size=page_size, landscape=landscape, margins_mm=margins_mm)
+    pdf = render_pdf(
+        table,
+        footer,
+        page_size=page_size,
+        landscape=landscape,
+        margins_mm=margins_mm,
+        notes=notes,
+    )
     return atomic_write(path, pdf)

@@ -95,13 +95,56 @@ def sources_html(table: CompareTable) -> str:
     return heading + items
 
 
+@dataclass(frozen=True, slots=True)
+class SheetNote:
+    """The reader's own note on an entry of the sheet, printed under it when they ask for it."""
+
+    title: str  # the entry's title, named in the heading when a sheet carries several notes
+    text: str
+
+
+NOTE_HEADING = "Your note"
+NO_BREAK_SPACE = "\u00a0"
+
+
+def note_heading(note: SheetNote, several: bool = False) -> str:
+    return f"{NOTE_HEADING} on {note.title}" if several else NOTE_HEADING
+
+
+def note_html(note: SheetNote, several: bool = False) -> str:
+    """A note as printed: a heading, then the text as typed, one paragraph per line.
+
+    Plain text stays plain: it is escaped (a note saying ``<b>`` prints those three characters),
+    its line breaks and leading spaces are kept, and a blank line stays a blank line.
+    """
+    heading = (
+        f'<p style="color:{INK};font-size:{HEADER_PT + 1}pt;font-weight:bold;margin-bottom:3px;">'
+        f"{escape(note_heading(note, several))}</p>"
+    )
+    style = f"color:{INK};font-size:{BODY_PT + 0.5}pt;margin-top:0;margin-bottom:0;"
+    lines = note.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # pre-wrap keeps runs of spaces and still wraps long lines; an empty paragraph would
+    # collapse to nothing, so a blank line holds a no-break space.
+    body = "".join(
+        f'<p style="{style}white-space:pre-wrap;">{escape(line) or NO_BREAK_SPACE}</p>'
+        for line in lines
+    )
+    return heading + body
+
+
+def notes_html(notes: tuple[SheetNote, ...]) -> str:
+    several = len(notes) > 1
+    return "".join(note_html(note, several) for note in notes)
+
+
 def footer_text(footer: SheetFooter, page: int, pages: int) -> tuple[str, str, str]:
     """The footer's three parts: attribution, app line, and the page number."""
     return footer.attribution, footer.line(), page_label(page, pages)
 
 
-def sheet_html(table: CompareTable, footer: SheetFooter) -> str:
-    """The whole sheet as one HTML page (header row in ``<thead>``, zebra rows, footer)."""
+def sheet_html(table: CompareTable, footer: SheetFooter, notes: tuple[SheetNote, ...] = ()) -> str:
+    """The whole sheet as one HTML page (header row in ``<thead>``, zebra rows, the reader's
+    notes if given, footer)."""
     head = "".join(
         f'<th style="background:{HEADER_FILL};border:1px solid {RULE};text-align:left;">'
         f"{cell_html(label, bold=True, size_pt=HEADER_PT)}</th>"
@@ -126,6 +169,7 @@ def sheet_html(table: CompareTable, footer: SheetFooter) -> str:
         f'<table cellspacing="0" cellpadding="4" width="100%" style="border-collapse:collapse;">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
         f"{sources_html(table)}"
+        f"{notes_html(notes)}"
         f'<p style="color:{MUTED_INK};font-size:{FOOTER_PT}pt;">'
         f"{escape(attribution)}<br>{escape(line)}</p>"
         "</body></html>"

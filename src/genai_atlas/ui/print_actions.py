@@ -9,20 +9,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ..data import KnownError
 from ..data.compare import CompareTable
+from ..render.sheet import SheetNote
 from ..settings import Settings
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
 TableSource = Callable[[], CompareTable | None]
+# The reader's notes on the entries of a sheet (the notes feature provides it; none without it).
+NoteSource = Callable[[CompareTable], tuple[SheetNote, ...]]
+INCLUDE_NOTE_TEXT = "Include my note"
+
+
+@dataclass
+class NoteChoice:
+    """The "Include my note" box of one print or preview: the dialog sets ``checked``."""
+
+    checked: bool
+    text: str = INCLUDE_NOTE_TEXT
 
 
 class SheetDialogs:
-    """The real modal dialogs. Tests pass an object with the same four methods."""
+    """The real modal dialogs. Tests pass an object with the same four methods (``note`` is
+    passed only when the sheet has a note to offer, so older stand-ins keep working)."""
 
     def save_path(self, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
         from PySide6.QtWidgets import QFileDialog  # dialogs load when first opened
@@ -30,25 +49,50 @@ class SheetDialogs:
         path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
         return path
 
-    def print_dialog(self, printer: object, parent: QWidget | None) -> bool:
+    def print_dialog(
+        self, printer: QPrinter, parent: QWidget | None, note: NoteChoice | None = None
+    ) -> bool:
         from PySide6.QtPrintSupport import QPrintDialog
+        from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
         dialog = QPrintDialog(printer, parent)
+        box: QCheckBox | None = None
+        if note is not None:
+            # An "Options" tab of Qt's own dialog; the native Windows and macOS dialogs show no
+            # extra tabs, and there the preview's toolbar box is the way to choose.
+            tab = QWidget()
+            tab.setWindowTitle("Note")
+            box = QCheckBox(note.text, tab)
+            box.setObjectName("includeNoteBox")
+            box.setChecked(note.checked)
+            layout = QVBoxLayout(tab)
+            layout.addWidget(box)
+            layout.addStretch(1)
+            dialog.setOptionTabs([tab])
         try:
-            return dialog.exec() == QPrintDialog.DialogCode.Accepted
+            accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+            if note is not None and box is not None and accepted:
+                note.checked = box.isChecked()
+            return accepted
         finally:
             # Owned by its parent window, a closed dialog would otherwise live (and keep its
             # printer list, ~0.5 MB) until the window goes: issue 8 saw one more per Ctrl+P.
             dialog.deleteLater()
 
     def preview(
-        self, printer: object, parent: QWidget | None, paint: Callable[[object], None]
+        self,
+        printer: QPrinter,
+        parent: QWidget | None,
+        paint: Callable[[QPrinter], object],
+        note: NoteChoice | None = None,
     ) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setWindowTitle("Print Preview")
         dialog.paintRequested.connect(paint)
+        if note is not None:
+            add_note_toggle(dialog, note)
         try:
             dialog.exec()
         finally:
@@ -58,6 +102,32 @@ class SheetDialogs:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(parent, title, text)
+
+
+def add_note_toggle(dialog: QWidget, note: NoteChoice) -> QAction | None:
+    """A checkable "Include my note" on a print preview's toolbar; toggling it paints the
+    preview again. None if the dialog has no toolbar (Qt changed its insides)."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QToolBar
+
+    tool_bar = dialog.findChild(QToolBar)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if tool_bar is None or preview is None:
+        return None
+    action = QAction(note.text, dialog)
+    action.setObjectName("includeNoteAction")
+    action.setCheckable(True)
+    action.setChecked(note.checked)
+    action.setToolTip("Print your note on this entry under the sheet")
+
+    def toggled(checked: bool) -> None:
+        note.checked = checked
+        preview.updatePreview()
+
+    action.toggled.connect(toggled)
+    tool_bar.addSeparator()
+    tool_bar.addAction(action)
+    return action
 
 
 def suggested_file_name(table: CompareTable, suffix: str) -> str:
@@ -91,6 +161,10 @@ class SheetPrinting(QObject):
         # Without settings (tests, a bare view) the choice is kept for this run only.
         self._paper = settings.paper if settings else ""
         self._margins = settings.margins_mm if settings else None
+        self._note_source: NoteSource | None = None
+        # "Include my note", as last chosen in a print dialog or preview (this run only); the
+        # PDF export follows it too.
+        self.include_note = True
 
     # --- printing ------------------------------------------------------------------------------
 
@@ -113,11 +187,36 @@ class SheetPrinting(QObject):
         printer.setCreator("GenAI Atlas")
         return printer
 
-    def paint(self, printer: object, table: CompareTable) -> int:
+    # --- the reader's notes ----------------------------------------------------------------
+
+    def set_note_source(self, source: NoteSource | None) -> None:
+        """Where the notes printed under a sheet come from (the notes feature sets it)."""
+        self._note_source = source
+
+    def notes_of(self, table: CompareTable) -> tuple[SheetNote, ...]:
+        """The notes on ``table``'s entries, whether or not they are to be printed."""
+        if self._note_source is None:
+            return ()
+        try:
+            return self._note_source(table)
+        except KnownError:
+            # A store that cannot be read prints the sheet without notes: the sheet itself is
+            # what was asked for, and the notes editor already says what is wrong.
+            return ()
+
+    def notes_to_print(self, table: CompareTable) -> tuple[SheetNote, ...]:
+        return self.notes_of(table) if self.include_note else ()
+
+    def _note_choice(self, table: CompareTable) -> NoteChoice | None:
+        return NoteChoice(self.include_note) if self.notes_of(table) else None
+
+    def paint(self, printer: QPrinter, table: CompareTable, with_notes: bool | None = None) -> int:
         from ..printing.layout import paint_sheet
 
-        self._remember(printer.pageLayout())  # type: ignore[attr-defined]
-        return paint_sheet(printer, table, self._footer(table))  # type: ignore[arg-type]
+        self._remember(printer.pageLayout())
+        wanted = self.include_note if with_notes is None else with_notes
+        notes = self.notes_of(table) if wanted else ()
+        return paint_sheet(printer, table, self._footer(table), notes)
 
     def _remember(self, layout) -> None:  # type: ignore[no-untyped-def]
         """Keep the paper and margins the user picked (print dialog or page setup)."""
@@ -139,14 +238,30 @@ class SheetPrinting(QObject):
 
     def print_table(self, table: CompareTable) -> bool:
         printer = self.make_printer(table)
-        if not self.dialogs.print_dialog(printer, self._window):
+        choice = self._note_choice(table)
+        if choice is None:
+            accepted = self.dialogs.print_dialog(printer, self._window)
+        else:
+            accepted = self.dialogs.print_dialog(printer, self._window, note=choice)
+            self.include_note = choice.checked
+        if not accepted:
             return False
         self._report(lambda: self.paint(printer, table), "Print")
         return True
 
     def preview_table(self, table: CompareTable) -> None:
         printer = self.make_printer(table)
-        self.dialogs.preview(printer, self._window, lambda device: self.paint(device, table))
+        choice = self._note_choice(table)
+        if choice is None:
+            self.dialogs.preview(printer, self._window, lambda device: self.paint(device, table))
+            return
+        self.dialogs.preview(
+            printer,
+            self._window,
+            lambda device: self.paint(device, table, with_notes=choice.checked),
+            note=choice,
+        )
+        self.include_note = choice.checked
 
     # --- files -----------------------------------------------------------------------------
 
@@ -173,6 +288,7 @@ class SheetPrinting(QObject):
                 path,
                 page_size=self._paper or None,
                 margins_mm=self._margins,
+                notes=self.notes_to_print(table),
             ),
             "Export PDF",
         )
