@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.library_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "database" / "content"
 SHARED = ROOT.parent / "shared"
