@@ -4,10 +4,15 @@
 window places (a dock or an overlay). Typing updates the results on every text change, with no
 Enter; Up/Down move through the hits, Enter or a click emits ``entry_chosen(entry_id, terms)``;
 Esc clears the field and emits ``cleared`` so highlighted words can be removed again.
+
+Given the reader's ``Library``, the search also finds their notes (``Library.search_notes``):
+an entry whose note matches is listed with a "Your note: …" line. Given a bare ``Atlas`` (older
+callers, tests) it searches the atlas only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -22,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data import Atlas, EntryKind
+from ..data import Atlas, EntryKind, KnownError
 from ..data.search import SearchResults, search
+from .notes_search import NoteMatch, merge_note_hits
 from .search_model import SearchResultsModel
 
 if TYPE_CHECKING:
@@ -32,6 +38,17 @@ if TYPE_CHECKING:
 RECENT_KEY = "search/recent"
 RECENT_LIMIT = 10
 SHORTCUTS = ("Ctrl+K", "Ctrl+F", "/")
+
+
+NOTE_HIT_LIMIT = 50
+
+
+class NoteSearch(Protocol):
+    """What the search box needs of ``data.library.Library``: the atlas and the notes."""
+
+    @property
+    def atlas(self) -> Atlas: ...
+    def search_notes(self, text: str, limit: int = ...) -> Sequence[NoteMatch]: ...
 
 
 class SettingsStore(Protocol):
@@ -73,12 +90,21 @@ class SearchBox(QWidget):
     cleared = Signal()  # the field was emptied: highlighted terms should go
     active_changed = Signal(bool)  # True while there is text (show the results panel)
 
+    # The last note search that failed (the store could not be read), for the status bar.
+    notes_failed = Signal(str)
+
     def __init__(
-        self, atlas: Atlas, settings: SettingsStore, parent: QWidget | None = None
+        self,
+        library: NoteSearch | Atlas,
+        settings: SettingsStore,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchBox")
-        self._atlas = atlas
+        if isinstance(library, Atlas):
+            self._atlas, self._library = library, None
+        else:
+            self._atlas, self._library = library.atlas, library
         self.recent = RecentSearches(settings)
         self.model = SearchResultsModel(self)
         # The results panel is built on first use: most launches never search, and the panel's
@@ -178,7 +204,18 @@ class SearchBox(QWidget):
     def _refresh(self, text: str) -> None:
         kind = self._panel.kind_filter if self._panel is not None else ""
         kinds = [EntryKind(kind)] if kind else None
-        self.model.set_results(search(self._atlas, text, kinds=kinds))
+        results = search(self._atlas, text, kinds=kinds)
+        if self._library is None or not text.strip():
+            self.model.set_results(results)
+            return
+        try:
+            matches = self._library.search_notes(text, NOTE_HIT_LIMIT)
+        except KnownError as error:
+            # The atlas is still searched: the notes are what could not be read.
+            self.notes_failed.emit(f"Your notes could not be searched: {error}")
+            matches = []
+        merged, notes = merge_note_hits(results, text, matches, self._atlas)
+        self.model.set_results(merged, notes)
 
     @Slot(str)
     def _on_kind_filter(self, _kind: str) -> None:
@@ -237,14 +274,19 @@ class SearchBox(QWidget):
         clear.triggered.connect(self.recent.clear)
 
 
-def install_search(window: QMainWindow, atlas: Atlas, settings: SettingsStore) -> SearchBox:
+def install_search(
+    window: QMainWindow, library: NoteSearch | Atlas, settings: SettingsStore
+) -> SearchBox:
     """Put the search box in ``window``'s toolbar and its results in a dock, and wire them.
+
+    ``library`` is the reader's ``Library`` (the atlas and their notes are searched) or, for
+    callers not yet given one, an ``Atlas`` (the atlas only).
 
     ``window`` provides ``tool_bar()``, ``navigate_to(entry_id)`` and
     ``set_highlight_terms(terms)``: a chosen hit opens in its tab with the matched words
     highlighted in the detail pane until the search is cleared.
     """
-    box = SearchBox(atlas, settings, window)
+    box = SearchBox(library, settings, window)
     tool_bar = window.tool_bar()  # type: ignore[attr-defined]
     tool_bar.addSeparator()
     tool_bar.addWidget(box)
@@ -275,4 +317,5 @@ def install_search(window: QMainWindow, atlas: Atlas, settings: SettingsStore) -
 
     box.entry_chosen.connect(open_hit)
     box.cleared.connect(lambda: window.set_highlight_terms([]))  # type: ignore[attr-defined]
+    box.notes_failed.connect(lambda message: window.statusBar().showMessage(message, 8000))
     return box

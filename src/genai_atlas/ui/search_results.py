@@ -39,6 +39,7 @@ from ..data import EntryKind, echo
 from ..data.search import SearchHit, SearchResults, Span
 from ..render.theme import LIGHT, Theme
 from .flow_layout import FlowLayout
+from .notes_search import NOTE_LABEL
 from .search_model import SearchResultsModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -63,14 +64,23 @@ def spans_html(spans: Iterable[Span], theme: Theme = LIGHT) -> str:
     )
 
 
-def hit_html(hit: SearchHit, theme: Theme = LIGHT) -> str:
-    """One result row: the kind, the title (matched words highlighted) and the snippet."""
+def hit_html(hit: SearchHit, theme: Theme = LIGHT, note: tuple[Span, ...] = ()) -> str:
+    """One result row: the kind, the title (matched words highlighted), the snippet, and the
+    snippet of the reader's note when the note matched."""
     title = spans_html(hit.title_spans or (Span(hit.title),), theme)
     snippet = spans_html(hit.snippet, theme)
+    # The note's text is flattened onto one line: the row has one line for it.
+    note_text = spans_html(tuple(replace(s, text=" ".join(s.text.split())) for s in note), theme)
     return (
         f'<div><span style="color:{theme.muted}">{html.escape(hit.kind.label)}</span>'
         f" &nbsp;<b>{title}</b></div>"
         + (f'<div style="color:{theme.text}">{snippet}</div>' if snippet else "")
+        + (
+            f'<div style="color:{theme.text}"><i style="color:{theme.muted}">'
+            f"{html.escape(NOTE_LABEL)}</i> {note_text}</div>"
+            if note
+            else ""
+        )
     )
 
 
@@ -165,7 +175,7 @@ class HitDelegate(QStyledItemDelegate):
         document.setDefaultTextOption(text_option)
         row = index.row()
         if 0 <= row < self._model.rowCount():
-            document.setHtml(hit_html(self._model.hit_at(row), theme))
+            document.setHtml(hit_html(self._model.hit_at(row), theme, self._model.note_at(row)))
         document.setTextWidth(max(width, 200))
         return document
 
@@ -207,8 +217,10 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         # Every row is two lines (kind and title, then the snippet, clipped), so the view can lay
-        # out 50 rows without building 50 documents (setUniformItemSizes).
-        lines = QFontMetrics(option.font).lineSpacing() * 2
+        # out 50 rows without building 50 documents (setUniformItemSizes); three while any hit
+        # matched by the reader's note, which takes the third.
+        rows = 3 if self._model.has_notes else 2
+        lines = QFontMetrics(option.font).lineSpacing() * rows
         return QSize(self._view.viewport().width() or 400, lines + 12)
 
 
