@@ -30,7 +30,7 @@ def test_model_comparison_has_a_row_per_field_and_a_column_per_model(atlas):
     table = compare_entries(atlas, MODELS)
     assert table.columns == ("GPT-4", "Claude", "DALL·E", "Llama")
     aspects = [row.aspect for row in table.rows]
-    for field in ("Organisation", "Date", "Type", "Modality", "Access", "Categories", "Uses"):
+    for field in ("Organisation", "Date", "Type", "Modality", "Access", "Categories", "Applications"):
         assert field in aspects
     organisation = table.rows[aspects.index("Organisation")]
     assert organisation.cells == ("OpenAI", "Anthropic", "OpenAI", "Meta")
@@ -120,7 +120,7 @@ def test_csv_has_a_header_and_a_line_per_row(atlas):
     rows = list(csv.reader(io.StringIO(table_to_csv(table))))
     assert rows[0] == ["Field", "GPT-4", "Claude"]
     assert [row[0] for row in rows[1:]] == [row.aspect for row in table.rows]
-    uses = next(row for row in rows if row[0] == "Uses")
+    uses = next(row for row in rows if row[0] == "Applications")
     assert "Chatbots & Customer Support\nContent Creation" == uses[2]
 
 

@@ -190,14 +190,14 @@ def test_model_date_says_what_it_is_with_its_source() -> None:
         year=2022, date_kind="paper", date_source="source/paper", sources=(ARTICLE, paper)
     )
     text = _visible_text(render_entry(model, LIGHT))
-    assert "Paper2022 — A &amp; B (2022), The paper" in text
+    assert "DatePaper 2022 — A &amp; B (2022), The paper" in text
     assert "Year" not in text
     assert 'href="https://example.org/paper"' in render_entry(model, LIGHT)
 
 
 def test_model_date_without_a_source_says_it_is_approximate() -> None:
     text = _visible_text(render_entry(_model(date_approximate=True), LIGHT))
-    assert "Releasedabout 2023 (no source states the date)" in text
+    assert "DateReleased about 2023 (no source states the date)" in text
 
 
 def test_access_and_modality_carry_their_as_of_date() -> None:

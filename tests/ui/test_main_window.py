@@ -116,7 +116,7 @@ def test_models_table_sorts_years_as_numbers(qtbot, main_window: MainWindow) -> 
     cells = {model.index(r, COL_YEAR).data() for r in range(model.rowCount())}
     assert {"2022 (paper)", "2023 (released)", "2021 (announced)"} <= cells
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Model", "Organisation", "Year (event)", "Modality", "Type", "Access"]
+    assert headers == ["Model", "Organisation", "Date", "Modality", "Type", "Access"]
 
 
 def test_link_moves_to_the_entry_in_its_own_tab(qtbot, main_window: MainWindow) -> None:

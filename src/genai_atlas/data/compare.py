@@ -7,30 +7,14 @@ shown text); a cell holding several items has one item per line. No Qt here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from .atlas import Atlas
 from .errors import UnknownEntryError
+from .fields import field_text, fields_of
 from .markup import plain_text
-from .records import (
-    SCOPE_LABELS,
-    SECTION_LABELS,
-    AnyEntry,
-    Application,
-    Category,
-    Comparison,
-    EntryKind,
-    EntryRef,
-    Industry,
-    Model,
-    Source,
-    Takeaway,
-    Term,
-    Trend,
-    kind_of,
-)
+from .records import AnyEntry, Comparison, EntryKind, Source, kind_of
 
 MIN_ITEMS = 2
 MAX_ITEMS = 4
@@ -103,21 +87,6 @@ def _normalise(cell: str) -> str:
     return " ".join(cell.split()).casefold()
 
 
-def _lines(items: Sequence[str]) -> str:
-    return "\n".join(plain_text(item) for item in items)
-
-
-def _titles(refs: Sequence[EntryRef]) -> str:
-    return "\n".join(ref.title for ref in refs)
-
-
-def _unique(refs: Sequence[EntryRef]) -> tuple[EntryRef, ...]:
-    seen: dict[str, EntryRef] = {}
-    for ref in refs:
-        seen.setdefault(ref.id, ref)
-    return tuple(seen.values())
-
-
 def _sources(entries: Sequence[AnyEntry]) -> tuple[Source, ...]:
     seen: dict[str, Source] = {}
     for entry in entries:
@@ -127,112 +96,15 @@ def _sources(entries: Sequence[AnyEntry]) -> tuple[Source, ...]:
     return tuple(seen.values())
 
 
-# --- the fields of each kind, as (aspect, cell) pairs ----------------------------------------
-
-
-def _model_fields(model: Model) -> list[tuple[str, str]]:
-    return [
-        ("Organisation", model.organisation),
-        ("Date", model.date_label),
-        ("Type", model.model_type_label),
-        ("Modality", model.modality_label),
-        ("Access", model.access_summary),
-        ("Categories", _titles(model.linked_from(EntryKind.CATEGORY))),
-        ("Uses", _titles(model.linked_from(EntryKind.APPLICATION))),
-        ("Website", model.website),
-        ("Summary", plain_text(model.summary)),
-    ]
-
-
-def _category_fields(category: Category) -> list[tuple[str, str]]:
-    applications = [link.entry for link in category.backlinks if link.relation == "category"]
-    return [
-        ("Summary", plain_text(category.summary)),
-        ("Examples", _titles(category.examples)),
-        ("Use cases", _lines(category.use_cases)),
-        ("Techniques", _titles(category.techniques)),
-        ("Applications", _titles(applications)),
-    ]
-
-
-def _industry_fields(industry: Industry) -> list[tuple[str, str]]:
-    def scoped(scope: str) -> str:
-        return _titles([app.ref for app in industry.applications if app.scope == scope])
-
-    categories = _unique([ref for app in industry.applications for ref in app.categories])
-    models = _unique([ref for app in industry.applications for ref in app.models])
-    return [
-        ("Summary", plain_text(industry.summary)),
-        *((label + "s", scoped(scope)) for scope, label in SCOPE_LABELS.items()),
-        ("Categories", _titles(categories)),
-        ("Models", _titles(models)),
-    ]
-
-
-def _application_fields(application: Application) -> list[tuple[str, str]]:
-    return [
-        ("Industry", application.industry.title),
-        ("Scope", application.scope_label),
-        ("Description", plain_text(application.description)),
-        ("Categories", _titles(application.categories)),
-        ("Models", _titles(application.models)),
-        ("See also (the atlas's choice)", _titles(application.see_also)),
-    ]
-
-
-def _trend_fields(trend: Trend) -> list[tuple[str, str]]:
-    return [
-        ("Section", SECTION_LABELS.get(trend.section, trend.section)),
-        ("Summary", plain_text(trend.summary)),
-        ("Key points", _lines(trend.points)),
-        ("Examples", _lines(trend.examples)),
-        ("Impact", _lines(trend.impact)),
-        ("Initiatives", _lines(trend.initiatives)),
-        (
-            "Industry impacts",
-            "\n".join(f"{i.industry.title}: {plain_text(i.text)}" for i in trend.industry_impacts),
-        ),
-        ("Related", _titles(trend.linked("related"))),
-    ]
-
-
-def _term_fields(term: Term) -> list[tuple[str, str]]:
-    return [
-        ("Definition", plain_text(term.definition)),
-        ("Also known as", "\n".join(term.aliases)),
-        ("Related", _titles(term.linked("related"))),
-        ("Used in categories", _titles(term.linked_from(EntryKind.CATEGORY))),
-    ]
-
-
-def _takeaway_fields(takeaway: Takeaway) -> list[tuple[str, str]]:
-    return [
-        ("Group", takeaway.group.capitalize()),
-        ("Takeaway", plain_text(takeaway.text)),
-        ("Related", _titles(takeaway.linked("related"))),
-    ]
-
-
-_FIELDS: dict[EntryKind, Callable[[Any], list[tuple[str, str]]]] = {
-    EntryKind.MODEL: _model_fields,
-    EntryKind.CATEGORY: _category_fields,
-    EntryKind.INDUSTRY: _industry_fields,
-    EntryKind.APPLICATION: _application_fields,
-    EntryKind.TREND: _trend_fields,
-    EntryKind.TERM: _term_fields,
-    EntryKind.TAKEAWAY: _takeaway_fields,
-}
-
-
 def _field_rows(entries: Sequence[AnyEntry]) -> tuple[CompareRow, ...]:
-    kind = entries[0].kind
-    per_entry = [_FIELDS[kind](entry) for entry in entries]
-    aspects = [aspect for aspect, _ in per_entry[0]]
+    """One row per field of the kind (data/fields.py) that any of the entries fills."""
     rows = []
-    for index, aspect in enumerate(aspects):
-        cells = tuple(fields[index][1] for fields in per_entry)
+    for field in fields_of(entries[0].kind):
+        if not field.compare:
+            continue
+        cells = tuple(field_text(field, entry) for entry in entries)
         if any(cell.strip() for cell in cells):
-            rows.append(CompareRow(aspect, cells))
+            rows.append(CompareRow(field.label, cells))
     return tuple(rows)
 
 

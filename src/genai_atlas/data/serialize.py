@@ -6,8 +6,9 @@ import dataclasses
 from enum import Enum
 from typing import Any
 
+from .fields import field_json, fields_of
 from .markup import plain_text
-from .records import AnyEntry, EntryRef, LinkedEntry, Model, Source
+from .records import AnyEntry, EntryRef, LinkedEntry, Source
 
 
 def _plain(value: Any) -> Any:
@@ -29,12 +30,10 @@ def _plain(value: Any) -> Any:
 
 
 def entry_to_dict(entry: AnyEntry) -> dict[str, Any]:
-    """The full record as a dict: every field, with nested records and links expanded."""
+    """The full record as a dict: every stored field, with nested records and links expanded,
+    then each declared field (data/fields.py) the record does not store as such, in words: the
+    raw fields need rules to read (what a year is the year of, whether access is past)."""
     result: dict[str, Any] = _plain(entry)
-    if isinstance(entry, Model):
-        # The raw fields need rules to read (what the year is, whether access is past);
-        # these say it in words, as the detail pane does.
-        result["date_label"] = entry.date_label
-        result["as_of_label"] = entry.as_of_label
-        result["access_summary"] = entry.access_summary
+    for field in fields_of(entry.kind):
+        result.setdefault(field.key, field_json(field, entry))
     return result

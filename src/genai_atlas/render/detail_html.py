@@ -11,29 +11,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import Any
 
+from ..data.fields import APPLICATION_FIELDS, Cited, Field, Pane, Show, fields_of
 from ..data.markup import InlineLink, split_links
 from ..data.records import (
     GROUP_LABELS,
-    SCOPE_LABELS,
+    KIND_ORDER,
     SECTION_LABELS,
     AnyEntry,
     Application,
-    Category,
     Comparison,
     EntryKind,
     EntryRef,
-    Industry,
-    Model,
     Takeaway,
-    Term,
     Trend,
 )
 from ..data.search import terms_pattern
 from .theme import Theme
 
 # Order in which "Referenced by" groups the entries that point at this one.
-_BACKLINK_ORDER = tuple(EntryKind)
+_BACKLINK_ORDER = KIND_ORDER
+# Backlinks of these kinds have a section of their own in the page (a declared field lists
+# them), so "Referenced by" leaves them out; a term's "Also used by" lists every backlink.
+_BACKLINKS_SHOWN: dict[EntryKind, set[EntryKind]] = {
+    EntryKind.CATEGORY: {EntryKind.APPLICATION},
+    EntryKind.INDUSTRY: {EntryKind.APPLICATION},
+    EntryKind.MODEL: {EntryKind.CATEGORY, EntryKind.APPLICATION},
+    EntryKind.TERM: set(EntryKind),
+}
 
 
 def render_entry(entry: AnyEntry, theme: Theme, highlight_terms: Sequence[str] = ()) -> str:
@@ -96,13 +102,6 @@ class _Renderer:
         rows = "".join(f"<li>{self.prose(item)}</li>" for item in items)
         return f"<ul>{rows}</ul>" if rows else ""
 
-    def see_also(self, refs: Iterable[EntryRef]) -> str:
-        """Links the atlas adds where the article names nothing, marked as the atlas's own."""
-        links = self.links(refs)
-        if not links:
-            return ""
-        return f"{links} <i>(the atlas's choice; the article names no model here)</i>"
-
     def link_list(self, refs: Iterable[EntryRef]) -> str:
         rows = "".join(f"<li>{self.link(ref)}</li>" for ref in refs)
         return f"<ul>{rows}</ul>" if rows else ""
@@ -146,25 +145,8 @@ class _Renderer:
     def body(self, entry: AnyEntry) -> str:
         kind_line = f'<p class="kind">{escape(self.kind_line(entry))}</p>'
         title = f"<h1>{self.text(entry.title)}</h1>"
-        match entry:
-            case Comparison():
-                main, shown = self.comparison(entry), set[EntryKind]()
-            case Category():
-                main, shown = self.category(entry), {EntryKind.APPLICATION}
-            case Industry():
-                main, shown = self.industry(entry), {EntryKind.APPLICATION}
-            case Application():
-                main, shown = self.application(entry), set()
-            case Trend():
-                main, shown = self.trend(entry), set()
-            case Model():
-                main, shown = self.model(entry), {EntryKind.CATEGORY, EntryKind.APPLICATION}
-            case Term():
-                main, shown = self.term(entry), set(EntryKind)
-            case Takeaway():
-                main, shown = self.takeaway(entry), set()
-            case _:
-                main, shown = self.paragraphs(entry.summary), set()
+        main = self.fields(entry, fields_of(entry.kind))
+        shown = _BACKLINKS_SHOWN.get(entry.kind, set())
         return kind_line + title + main + self.referenced_by(entry, shown) + self.sources(entry)
 
     def kind_line(self, entry: AnyEntry) -> str:
@@ -206,9 +188,100 @@ class _Renderer:
             return ""
         return f'<h2>Sources</h2><ol class="sources">{"".join(items)}</ol>'
 
-    # --- one method per kind ------------------------------------------------------------------
+    # --- the declared fields (data/fields.py) -------------------------------------------------
 
-    def comparison(self, entry: Comparison) -> str:
+    def fields(self, entry: AnyEntry, fields: Sequence[Field[Any]]) -> str:
+        """The fields in their declared order; each run of facts is one label/value table."""
+        out: list[str] = []
+        facts: list[tuple[str, str]] = []
+        for field in fields:
+            if field.pane is Pane.FACT:
+                facts.append((field.label, self.fact(field, entry)))
+                continue
+            if facts:
+                out.append(self.facts(facts))
+                facts = []
+            out.append(self.placed(field, entry))
+        if facts:
+            out.append(self.facts(facts))
+        return "".join(out)
+
+    def placed(self, field: Field[Any], entry: AnyEntry) -> str:
+        """A field that is not a fact, where its declaration puts it."""
+        value = field.value(entry)
+        match field.pane:
+            case Pane.TEXT:
+                return self.paragraphs(value)
+            case Pane.LEAD:
+                return f'<p class="muted"><i>{self.text(value)}</i></p>'
+            case Pane.NOTE:
+                if not value:
+                    return ""
+                return f'<p class="muted"><i>{escape(field.label)}:</i> {self.prose(value)}</p>'
+            case Pane.SECTION:
+                return self.section(field.label, self.block(field, value))
+            case Pane.GRID:
+                assert isinstance(entry, Comparison)
+                return self.grid(entry)
+            case _:
+                return ""
+
+    def fact(self, field: Field[Any], entry: AnyEntry) -> str:
+        """A value for the right-hand side of a facts table (HTML; "" when empty)."""
+        value = field.value(entry)
+        match field.show:
+            case Show.REF:
+                html = self.link(value)
+            case Show.REFS:
+                html = self.links(value)
+            case Show.URL:
+                html = self.anchor(value, value) if value else ""
+            case Show.CITED:
+                html = self.cited(value)
+            case Show.PROSE:
+                html = self.prose(value)
+            case _:
+                html = self.text(str(value))
+        if html and field.note:
+            html += f" <i>({escape(field.note, quote=False)})</i>"
+        return html
+
+    def block(self, field: Field[Any], value: Any) -> str:
+        """A value under a heading of its own (HTML; "" when empty)."""
+        match field.show:
+            case Show.REFS:
+                return self.link_list(value)
+            case Show.LINES:
+                return self.bullets(value)
+            case Show.IMPACTS:
+                impacts = "".join(
+                    f"<li>{self.link(impact.industry)}: {self.prose(impact.text)}</li>"
+                    for impact in value
+                )
+                return f"<ul>{impacts}</ul>" if impacts else ""
+            case Show.APPLICATIONS:
+                return "".join(self.application_block(app) for app in value)
+            case _:
+                return self.paragraphs(str(value))
+
+    def application_block(self, app: Application) -> str:
+        """One of an industry's applications: its link, its text and its facts but the industry."""
+        facts = [f for f in APPLICATION_FIELDS if f.pane is Pane.FACT and f.key != "industry"]
+        return (
+            f"<h3>{self.link(app.ref)}</h3>"
+            + self.paragraphs(app.description)
+            + self.facts([(field.label, self.fact(field, app)) for field in facts])
+        )
+
+    def cited(self, value: Cited) -> str:
+        """ "Paper 2022 — <the source that states it>", or says that no source does."""
+        source = value.source
+        if source is None:
+            return self.text(f"{value.text} ({value.unsourced})")
+        cited = self.anchor(source.url, source.title) if source.url else self.text(source.title)
+        return f"{self.text(value.text)} — {cited}"
+
+    def grid(self, entry: Comparison) -> str:
         t = self.theme
         head = (
             f'<tr><th width="20%">Aspect</th><th width="40%">{self.text(entry.left_label)}</th>'
@@ -219,134 +292,15 @@ class _Renderer:
             f"<td>{self.cell(row.right)}</td></tr>"
             for row in entry.rows
         )
-        table = (
+        return (
             f'<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="6" '
             f'style="border-collapse:collapse; border-color:{t.border}; border-style:solid; '
             f'margin-top:6px; margin-bottom:10px;">'
             f"{head}{rows}</table>"
         )
-        subtitle = f'<p class="muted"><i>{self.text(entry.subtitle)}</i></p>'
-        return subtitle + self.paragraphs(entry.summary) + table
 
     def cell(self, raw: str) -> str:
         items = [line.strip() for line in raw.splitlines() if line.strip()]
         if len(items) > 1:
             return self.bullets(items)
         return self.prose(raw)
-
-    def category(self, entry: Category) -> str:
-        return (
-            self.paragraphs(entry.summary)
-            + self.section("Examples", self.link_list(entry.examples))
-            + self.section("Use cases", self.bullets(entry.use_cases))
-            + self.section("Techniques", self.link_list(entry.techniques))
-            + self.section(
-                "Applications using this category",
-                self.link_list(entry.linked_from(EntryKind.APPLICATION)),
-            )
-        )
-
-    def industry(self, entry: Industry) -> str:
-        out = [self.paragraphs(entry.summary)]
-        for scope, label in SCOPE_LABELS.items():
-            apps = [a for a in entry.applications if a.scope == scope]
-            if not apps:
-                continue
-            out.append(f"<h2>{escape(label)}</h2>")
-            for app in apps:
-                out.append(f"<h3>{self.link(app.ref)}</h3>")
-                out.append(self.paragraphs(app.description))
-                out.append(
-                    self.facts(
-                        [
-                            ("Scope", escape(app.scope_label)),
-                            ("Categories", self.links(app.categories)),
-                            ("Models", self.links(app.models)),
-                            ("See also", self.see_also(app.see_also)),
-                        ]
-                    )
-                )
-        return "".join(out)
-
-    def application(self, entry: Application) -> str:
-        return self.paragraphs(entry.description) + self.facts(
-            [
-                ("Industry", self.link(entry.industry)),
-                ("Scope", escape(entry.scope_label)),
-                ("Categories", self.links(entry.categories)),
-                ("Models", self.links(entry.models)),
-                ("See also", self.see_also(entry.see_also)),
-            ]
-        )
-
-    def trend(self, entry: Trend) -> str:
-        impacts = "".join(
-            f"<li>{self.link(impact.industry)}: {self.prose(impact.text)}</li>"
-            for impact in entry.industry_impacts
-        )
-        return (
-            self.paragraphs(entry.summary)
-            + self.section("Key points", self.bullets(entry.points))
-            + self.section("Examples", self.bullets(entry.examples))
-            + self.section("Impact", self.bullets(entry.impact))
-            + self.section("Initiatives", self.bullets(entry.initiatives))
-            + self.section("Industry impacts", f"<ul>{impacts}</ul>" if impacts else "")
-            + self.section("Related", self.link_list(entry.linked("related")))
-        )
-
-    def model(self, entry: Model) -> str:
-        site = self.anchor(entry.website, entry.website) if entry.website else ""
-        facts = self.facts(
-            [
-                ("Organisation", self.text(entry.organisation)),
-                self._model_date(entry),
-                ("Modality", self.text(self._as_of(entry.modality_label, entry))),
-                ("Type", self.text(entry.model_type_label)),
-                ("Access", self.text(entry.access_summary)),
-                ("Official site", site),
-            ]
-        )
-        note = ""
-        if entry.release_note:
-            note = f'<p class="muted"><i>Release note:</i> {self.prose(entry.release_note)}</p>'
-        return (
-            facts
-            + self.paragraphs(entry.summary)
-            + note
-            + self.section("Categories", self.link_list(entry.linked_from(EntryKind.CATEGORY)))
-            + self.section("Applications", self.link_list(entry.linked_from(EntryKind.APPLICATION)))
-        )
-
-    def _model_date(self, entry: Model) -> tuple[str, str]:
-        """("Paper", "2022 — <the source that states it>"): the label says what the year is."""
-        label, year = entry.date_kind_label, entry.year_text
-        source = next((s for s in entry.sources if s.id == entry.date_source), None)
-        if source is None:
-            return label, self.text(f"{year} (no source states the date)")
-        cited = self.anchor(source.url, source.title) if source.url else self.text(source.title)
-        return label, f"{self.text(year)} — {cited}"
-
-    @staticmethod
-    def _as_of(value: str, entry: Model) -> str:
-        # A retired or unreleased model's modality is history; its Access line carries the date.
-        if entry.as_of and entry.availability == "available":
-            return f"{value} (as of {entry.as_of_label})"
-        return value
-
-    def term(self, entry: Term) -> str:
-        related = list(entry.linked("related"))
-        # "Also used by": the entries that mention the term and are not listed as related.
-        used_by: list[EntryRef] = []
-        for link in entry.backlinks:
-            if link.entry not in used_by and link.entry not in related:
-                used_by.append(link.entry)
-        return (
-            self.paragraphs(entry.definition)
-            + self.section("Related", self.link_list(related))
-            + self.section("Also used by", self.link_list(used_by))
-        )
-
-    def takeaway(self, entry: Takeaway) -> str:
-        return self.paragraphs(entry.text) + self.section(
-            "Related", self.link_list(entry.linked("related"))
-        )

@@ -6,18 +6,21 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ...data import Model
+from ...data import EntryKind, Model
+from ...data.fields import columns_of, field_cell, field_sort_value, field_text
 from .roles import ENTRY_ID_ROLE, KIND_ROLE, SORT_ROLE
 
+# The columns after the model's name are the Model fields declared for tables (data/fields.py),
+# so a header reads as the same field's label in the detail pane and the compare table.
+_FIELDS = columns_of(EntryKind.MODEL)
+_KEYS = tuple(field.key for field in _FIELDS)
 COL_MODEL = 0
-COL_ORGANISATION = 1
-COL_YEAR = 2
-COL_MODALITY = 3
-COL_TYPE = 4
-COL_ACCESS = 5
-# The years mix first releases, announcements and papers, so the column says so and each
-# cell names its kind ("2022 (paper)"); sorting still goes by the year alone.
-COLUMN_TITLES = ("Model", "Organisation", "Year (event)", "Modality", "Type", "Access")
+COL_ORGANISATION = 1 + _KEYS.index("organisation")
+COL_YEAR = 1 + _KEYS.index("date_label")
+COL_MODALITY = 1 + _KEYS.index("modality_summary")
+COL_TYPE = 1 + _KEYS.index("model_type_label")
+COL_ACCESS = 1 + _KEYS.index("access_summary")
+COLUMN_TITLES = (EntryKind.MODEL.label, *(field.label for field in _FIELDS))
 
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -54,30 +57,20 @@ class ModelTableModel(QAbstractTableModel):
             return model.id
         if role == KIND_ROLE:
             return model.kind.value
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_ACCESS:
-            return model.access_summary  # the history and its as-of date, in full
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(model, column)
+        if column == COL_MODEL:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return model.title
+            return model.title.casefold() if role == SORT_ROLE else None
+        if not 0 < column <= len(_FIELDS):
+            return None
+        field = _FIELDS[column - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return field_cell(field, model)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # the field in full where the cell is short: access history with its as-of date
+            return field_text(field, model)
         if role == SORT_ROLE:
-            if column == COL_YEAR:
-                return model.year
-            return self._display(model, column).casefold()
+            return field_sort_value(field, model)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_YEAR:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    @staticmethod
-    def _display(model: Model, column: int) -> str:
-        if column == COL_MODEL:
-            return model.title
-        if column == COL_ORGANISATION:
-            return model.organisation
-        if column == COL_YEAR:
-            return model.date_cell
-        if column == COL_MODALITY:
-            return model.modality_label
-        if column == COL_TYPE:
-            return "LLM" if model.model_type == "llm" else "Other generative"
-        if column == COL_ACCESS:
-            return model.access_short
-        return ""

@@ -1,0 +1,403 @@
+"""Each kind's fields, declared once: key, label, value and how to show it.
+
+The detail pane (``render/detail_html.py``), the compare table with everything that prints or
+exports it (``data/compare.py``), the Models table (``ui/models/model_table_model.py``) and the
+JSON output (``data/serialize.py``) all read these declarations, so a label is written here and
+nowhere else, and a field shows the same value in every place. Each front end decides only how a
+kind of value looks in its medium (a link in the pane, a title in a table cell, a dict in JSON).
+
+The order of a kind's fields is the order the compare table lists them in. The detail pane keeps
+that order too, drawing runs of ``Pane.FACT`` fields as one label/value table. No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from .markup import plain_text
+from .records import (
+    GROUP_LABELS,
+    SCOPE_LABELS,
+    SECTION_LABELS,
+    AnyEntry,
+    Application,
+    Category,
+    Comparison,
+    EntryKind,
+    EntryRef,
+    Industry,
+    IndustryImpact,
+    Model,
+    Source,
+    Takeaway,
+    Term,
+    Trend,
+)
+
+E = TypeVar("E")
+
+
+class Show(Enum):
+    """What a value is, which decides how each front end draws it."""
+
+    TEXT = "text"  # one line of plain text
+    PROSE = "prose"  # text that may carry [text](kind/slug) links; paragraphs in the pane
+    LINES = "lines"  # several prose items: bullets in the pane, one per line in a cell
+    REF = "ref"  # one entry: a link in the pane, its title in a cell
+    REFS = "refs"  # several entries
+    URL = "url"  # a web address
+    CITED = "cited"  # a Cited: text and the source that states it
+    IMPACTS = "impacts"  # IndustryImpact items: an industry and what changes there
+    APPLICATIONS = "applications"  # an industry's applications (the pane shows each one's facts)
+    ROWS = "rows"  # a built-in comparison's rows (the pane draws the side-by-side grid)
+
+
+class Pane(Enum):
+    """Where the detail pane puts a field."""
+
+    FACT = "fact"  # a row of a label/value table
+    TEXT = "text"  # the entry's own text, unlabelled
+    LEAD = "lead"  # a muted line under the title, unlabelled
+    NOTE = "note"  # a muted line after the text, led by its label
+    SECTION = "section"  # a heading of its own over the value
+    GRID = "grid"  # the comparison grid
+    NONE = "none"  # not in the pane (the line above the title already says it)
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """Text backed by one source; ``source`` None when no source states it."""
+
+    text: str
+    source: Source | None
+    unsourced: str = "no source states it"
+
+
+@dataclass(frozen=True, slots=True)
+class Field(Generic[E]):
+    key: str  # the JSON key: the record's attribute when the value is stored as it is
+    label: str  # what a person reads, in every front end
+    show: Show
+    value: Callable[[E], Any]
+    pane: Pane = Pane.FACT
+    compare: bool = True  # a row of compare tables, printed sheets and CSV/Markdown exports
+    column: bool = False  # a column of the kind's table (the Models tab)
+    cell: Callable[[E], str] | None = None  # a table cell's short form; None: the text form
+    sort: Callable[[E], Any] | None = None  # a table's sort value; None: the cell, case-folded
+    note: str = ""  # said after a non-empty value wherever it is shown (not in JSON)
+
+
+# --- values that need a rule to read ----------------------------------------------------------
+
+
+def _model_date(model: Model) -> Cited:
+    source = next((s for s in model.sources if s.id == model.date_source), None)
+    return Cited(model.date_label, source, "no source states the date")
+
+
+def _model_modality(model: Model) -> str:
+    # A retired or unreleased model's modality is history; its Access line carries the date.
+    if model.as_of and model.availability == "available":
+        return f"{model.modality_label} (as of {model.as_of_label})"
+    return model.modality_label
+
+
+def _related(entry: Trend | Term | Takeaway) -> tuple[EntryRef, ...]:
+    return entry.linked("related")
+
+
+def _term_used_by(term: Term) -> tuple[EntryRef, ...]:
+    """The entries that mention the term and are not listed as related, each once."""
+    related = term.linked("related")
+    used_by: list[EntryRef] = []
+    for link in term.backlinks:
+        if link.entry not in used_by and link.entry not in related:
+            used_by.append(link.entry)
+    return tuple(used_by)
+
+
+def _unique(refs: Sequence[EntryRef]) -> tuple[EntryRef, ...]:
+    seen: dict[str, EntryRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.id, ref)
+    return tuple(seen.values())
+
+
+def _scoped(scope: str) -> Callable[[Industry], tuple[Application, ...]]:
+    def applications(industry: Industry) -> tuple[Application, ...]:
+        return tuple(app for app in industry.applications if app.scope == scope)
+
+    return applications
+
+
+# --- the declarations -------------------------------------------------------------------------
+
+COMPARISON_FIELDS: tuple[Field[Comparison], ...] = (
+    Field("subtitle", "Subtitle", Show.TEXT, lambda c: c.subtitle, Pane.LEAD, compare=False),
+    Field("summary", "Summary", Show.PROSE, lambda c: c.summary, Pane.TEXT, compare=False),
+    Field("rows", "Rows", Show.ROWS, lambda c: c.rows, Pane.GRID, compare=False),
+)
+
+CATEGORY_FIELDS: tuple[Field[Category], ...] = (
+    Field("summary", "Summary", Show.PROSE, lambda c: c.summary, Pane.TEXT),
+    Field("examples", "Examples", Show.REFS, lambda c: c.examples, Pane.SECTION),
+    Field("use_cases", "Use cases", Show.LINES, lambda c: c.use_cases, Pane.SECTION),
+    Field("techniques", "Techniques", Show.REFS, lambda c: c.techniques, Pane.SECTION),
+    Field(
+        "applications",
+        "Applications",
+        Show.REFS,
+        lambda c: c.linked_from(EntryKind.APPLICATION),
+        Pane.SECTION,
+    ),
+)
+
+INDUSTRY_FIELDS: tuple[Field[Industry], ...] = (
+    Field("summary", "Summary", Show.PROSE, lambda i: i.summary, Pane.TEXT),
+    # "LLM uses", "Generative AI uses", "AI uses": the applications of each scope
+    *(
+        Field(
+            f"{scope.replace('-', '_')}_uses",
+            f"{label}s",
+            Show.APPLICATIONS,
+            _scoped(scope),
+            Pane.SECTION,
+        )
+        for scope, label in SCOPE_LABELS.items()
+    ),
+    Field(
+        "categories",
+        "Categories",
+        Show.REFS,
+        lambda i: _unique([ref for app in i.applications for ref in app.categories]),
+        Pane.NONE,  # each application's facts name them in the pane
+    ),
+    Field(
+        "models",
+        "Models",
+        Show.REFS,
+        lambda i: _unique([ref for app in i.applications for ref in app.models]),
+        Pane.NONE,
+    ),
+)
+
+APPLICATION_FIELDS: tuple[Field[Application], ...] = (
+    Field("description", "Description", Show.PROSE, lambda a: a.description, Pane.TEXT),
+    Field("industry", "Industry", Show.REF, lambda a: a.industry),
+    Field("scope_label", "Scope", Show.TEXT, lambda a: a.scope_label),
+    Field("categories", "Categories", Show.REFS, lambda a: a.categories),
+    Field("models", "Models", Show.REFS, lambda a: a.models),
+    Field(
+        "see_also",
+        "See also",
+        Show.REFS,
+        lambda a: a.see_also,
+        note="the atlas's choice; the article names no model here",
+    ),
+)
+
+TREND_FIELDS: tuple[Field[Trend], ...] = (
+    Field(
+        "section_label",
+        "Section",
+        Show.TEXT,
+        lambda t: SECTION_LABELS.get(t.section, t.section),
+        Pane.NONE,  # the line above the title names the section
+    ),
+    Field("summary", "Summary", Show.PROSE, lambda t: t.summary, Pane.TEXT),
+    Field("points", "Key points", Show.LINES, lambda t: t.points, Pane.SECTION),
+    Field("examples", "Examples", Show.LINES, lambda t: t.examples, Pane.SECTION),
+    Field("impact", "Impact", Show.LINES, lambda t: t.impact, Pane.SECTION),
+    Field("initiatives", "Initiatives", Show.LINES, lambda t: t.initiatives, Pane.SECTION),
+    Field(
+        "industry_impacts",
+        "Industry impacts",
+        Show.IMPACTS,
+        lambda t: t.industry_impacts,
+        Pane.SECTION,
+    ),
+    Field("related", "Related", Show.REFS, _related, Pane.SECTION),
+)
+
+MODEL_FIELDS: tuple[Field[Model], ...] = (
+    Field("organisation", "Organisation", Show.TEXT, lambda m: m.organisation, column=True),
+    # The years mix first releases, announcements and papers, so the value says which it is
+    # ("Paper 2022", a cell "2022 (paper)"); a table still sorts by the year alone.
+    Field(
+        "date_label",
+        "Date",
+        Show.CITED,
+        _model_date,
+        column=True,
+        cell=lambda m: m.date_cell,
+        sort=lambda m: m.year,
+    ),
+    Field(
+        "modality_summary",
+        "Modality",
+        Show.TEXT,
+        _model_modality,
+        column=True,
+        cell=lambda m: m.modality_label,
+    ),
+    Field("model_type_label", "Type", Show.TEXT, lambda m: m.model_type_label, column=True),
+    Field(
+        "access_summary",
+        "Access",
+        Show.TEXT,
+        lambda m: m.access_summary,
+        column=True,
+        cell=lambda m: m.access_short,
+    ),
+    Field("website", "Website", Show.URL, lambda m: m.website),
+    Field("summary", "Summary", Show.PROSE, lambda m: m.summary, Pane.TEXT),
+    Field(
+        "release_note",
+        "Release note",
+        Show.PROSE,
+        lambda m: m.release_note,
+        Pane.NOTE,
+        compare=False,
+    ),
+    Field(
+        "categories",
+        "Categories",
+        Show.REFS,
+        lambda m: m.linked_from(EntryKind.CATEGORY),
+        Pane.SECTION,
+    ),
+    Field(
+        "applications",
+        "Applications",
+        Show.REFS,
+        lambda m: m.linked_from(EntryKind.APPLICATION),
+        Pane.SECTION,
+    ),
+    # Said within Modality and Access elsewhere; JSON readers get it on its own too.
+    Field("as_of_label", "As of", Show.TEXT, lambda m: m.as_of_label, Pane.NONE, compare=False),
+)
+
+TERM_FIELDS: tuple[Field[Term], ...] = (
+    Field("definition", "Definition", Show.PROSE, lambda t: t.definition, Pane.TEXT),
+    Field("aliases", "Also known as", Show.LINES, lambda t: t.aliases, Pane.NONE),
+    Field("related", "Related", Show.REFS, _related, Pane.SECTION),
+    Field("also_used_by", "Also used by", Show.REFS, _term_used_by, Pane.SECTION),
+)
+
+TAKEAWAY_FIELDS: tuple[Field[Takeaway], ...] = (
+    Field(
+        "group_label",
+        "Group",
+        Show.TEXT,
+        lambda t: GROUP_LABELS.get(t.group, t.group),
+        Pane.NONE,  # the line above the title names the group
+    ),
+    Field("text", "Takeaway", Show.PROSE, lambda t: t.text, Pane.TEXT),
+    Field("related", "Related", Show.REFS, _related, Pane.SECTION),
+)
+
+FIELDS: dict[EntryKind, tuple[Field[Any], ...]] = {
+    EntryKind.COMPARISON: COMPARISON_FIELDS,
+    EntryKind.CATEGORY: CATEGORY_FIELDS,
+    EntryKind.INDUSTRY: INDUSTRY_FIELDS,
+    EntryKind.APPLICATION: APPLICATION_FIELDS,
+    EntryKind.TREND: TREND_FIELDS,
+    EntryKind.MODEL: MODEL_FIELDS,
+    EntryKind.TERM: TERM_FIELDS,
+    EntryKind.TAKEAWAY: TAKEAWAY_FIELDS,
+}
+
+
+def fields_of(kind: EntryKind) -> tuple[Field[Any], ...]:
+    return FIELDS[kind]
+
+
+def columns_of(kind: EntryKind) -> tuple[Field[Any], ...]:
+    """The fields a table of this kind shows, after the entry's title."""
+    return tuple(field for field in FIELDS[kind] if field.column)
+
+
+# --- the value as plain text and as JSON --------------------------------------------------------
+
+
+def _titles(refs: Sequence[EntryRef]) -> str:
+    return "\n".join(ref.title for ref in refs)
+
+
+def field_text(field: Field[Any], entry: AnyEntry) -> str:
+    """The value as plain text, one item per line, with the field's note; "" when empty."""
+    value = field.value(entry)
+    match field.show:
+        case Show.TEXT | Show.URL:
+            text = str(value)
+        case Show.PROSE:
+            text = plain_text(value)
+        case Show.LINES:
+            text = "\n".join(plain_text(item) for item in value)
+        case Show.REF:
+            text = value.title
+        case Show.REFS:
+            text = _titles(value)
+        case Show.APPLICATIONS:
+            text = _titles([app.ref for app in value])
+        case Show.CITED:
+            text = value.text
+        case Show.IMPACTS:
+            text = "\n".join(f"{i.industry.title}: {plain_text(i.text)}" for i in value)
+        case Show.ROWS:
+            text = "\n".join(f"{plain_text(row.aspect)}" for row in value)
+    if text.strip() and field.note:
+        text += f"\n({field.note})"
+    return text
+
+
+def field_cell(field: Field[Any], entry: AnyEntry) -> str:
+    """A table cell: the field's short form if it has one, else its plain text."""
+    return field.cell(entry) if field.cell is not None else field_text(field, entry)
+
+
+def field_sort_value(field: Field[Any], entry: AnyEntry) -> Any:
+    """What a table sorts this field by: the raw value it declares, else the cell, case-folded."""
+    return field.sort(entry) if field.sort is not None else field_cell(field, entry).casefold()
+
+
+def _ref_json(ref: EntryRef) -> dict[str, str]:
+    return {"id": ref.id, "kind": ref.kind.value, "title": ref.title}
+
+
+def _impact_json(impact: IndustryImpact) -> dict[str, Any]:
+    return {"industry": _ref_json(impact.industry), "text": plain_text(impact.text)}
+
+
+def field_json(field: Field[Any], entry: AnyEntry) -> Any:
+    """The value as JSON-ready data: text as plain strings, entries as {id, kind, title}."""
+    value = field.value(entry)
+    match field.show:
+        case Show.TEXT | Show.URL:
+            return str(value)
+        case Show.PROSE:
+            return plain_text(value)
+        case Show.LINES:
+            return [plain_text(item) for item in value]
+        case Show.REF:
+            return _ref_json(value)
+        case Show.REFS:
+            return [_ref_json(ref) for ref in value]
+        case Show.APPLICATIONS:
+            return [_ref_json(app.ref) for app in value]
+        case Show.CITED:
+            return value.text
+        case Show.IMPACTS:
+            return [_impact_json(impact) for impact in value]
+        case Show.ROWS:
+            return [
+                {
+                    "aspect": plain_text(r.aspect),
+                    "left": plain_text(r.left),
+                    "right": plain_text(r.right),
+                }
+                for r in value
+            ]
