@@ -115,15 +115,15 @@ class UserStore:
         writable: bool,
         notices: Sequence[str] = (),
         read_only_reason: str = "",
-        immutable_fallback: str = "",
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ) -> None:
         self.path = path
+        self.busy_timeout_ms = busy_timeout_ms
         self.writable = writable
         self.notices: tuple[str, ...] = tuple(notices)
         self.version = CURRENT_VERSION
         self._target = target
         self._read_only_reason = read_only_reason
-        self._immutable_fallback = immutable_fallback
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
@@ -138,13 +138,13 @@ class UserStore:
         connection = sqlite3.connect(
             self._target,
             uri=True,
-            timeout=BUSY_TIMEOUT_MS / 1000,
+            timeout=self.busy_timeout_ms / 1000,
             isolation_level=None,
             check_same_thread=False,
         )
         try:
             connection.row_factory = sqlite3.Row
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
             if self.writable:
                 connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
@@ -156,7 +156,7 @@ class UserStore:
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is not None:
+        if connection is not None and not self._closed:
             return connection
         with self._lock:
             if self._closed:
@@ -250,7 +250,7 @@ class UserStore:
         elif code in (_BUSY, _LOCKED):
             why = (
                 f"your library {where} has been locked by another program for more than "
-                f"{BUSY_TIMEOUT_MS // 1000} seconds. Close other {_APP} windows or commands "
+                f"{self.busy_timeout_ms / 1000:g} seconds. Close other {_APP} windows or commands "
                 "that may be busy with it and try again."
             )
         elif code in (_READONLY, _PERM):
@@ -364,7 +364,7 @@ class _Inspection:
     newer: bool = False
 
 
-def _inspect(target: str, path: Path, known_major: int) -> _Inspection:
+def _inspect(target: str, path: Path, known_major: int, busy_timeout_ms: int) -> _Inspection:
     """Look at an existing file: is it a sound library, and of which version?"""
     try:
         with open(path, "rb") as file:
@@ -378,16 +378,22 @@ def _inspect(target: str, path: Path, known_major: int) -> _Inspection:
     if len(header) < 100:
         return _Inspection(UserVersion(0, 0), "it is cut short")
     try:
-        connection = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlite3.connect(target, uri=True, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as error:
         return _Inspection(UserVersion(0, 0), str(error))
     try:
         version = UserVersion.from_int(connection.execute("PRAGMA user_version").fetchone()[0])
         if version.major > known_major:
             return _Inspection(version, newer=True)
-        check = "; ".join(str(row[0]) for row in connection.execute("PRAGMA quick_check"))
-        if check != "ok":
-            return _Inspection(version, f"the check found: {echo(check, limit=120)}")
+        found = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+        if found != ["ok"]:
+            lines = [
+                line
+                for item in found
+                for line in item.splitlines()
+                if line.strip() and not line.startswith("***")
+            ]
+            return _Inspection(version, f"SQLite's check found: {echo('; '.join(lines), 120)}")
         tables = {
             row[0]
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -402,7 +408,7 @@ def _inspect(target: str, path: Path, known_major: int) -> _Inspection:
             # Another process holds the file: that is no damage, and nothing is moved.
             raise StoreError(
                 f"Cannot open your library {_shown(path)}: another program has kept it locked "
-                f"for more than {BUSY_TIMEOUT_MS // 1000} seconds. Close other {_APP} windows "
+                f"for more than {busy_timeout_ms / 1000:g} seconds. Close other {_APP} windows "
                 "or commands and try again.",
                 path,
             ) from None
@@ -426,12 +432,14 @@ def open_user_store(
     *,
     migrations: Sequence[tuple[tuple[int, int], Migration]] = MIGRATIONS,
     now: Callable[[], datetime] | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> UserStore:
     """Open (or start) the library at ``path``. It never raises for a damaged, foreign or newer
     file: such a file is moved aside and a new library started, with a notice saying where the
     old one went. ``path`` None (no data folder) gives a read-only library in memory.
 
-    ``migrations`` is for tests that add a fake newer version; ``now`` dates the aside names.
+    ``migrations`` is for tests that add a fake newer version; ``now`` dates the aside names;
+    ``busy_timeout_ms`` is how long a write waits for another process's (5 s; tests shorten it).
     """
     moment = (now or (lambda: datetime.now(UTC)))()
     target_version = _target_version(migrations)
@@ -489,15 +497,15 @@ def open_user_store(
                 ),
                 read_only_reason=_read_only_folder(folder),
             )
-        return _open_writable(path, UserVersion(0, 0), migrations, moment, notices=())
+        return _open_writable(path, UserVersion(0, 0), migrations, moment, (), busy_timeout_ms)
 
     file_writable = os.access(path, os.W_OK)
     writable = folder_writable and file_writable
     target = _uri(path) if writable else _uri(path, "mode=ro")
-    inspection = _inspect(target, path, target_version.major)
+    inspection = _inspect(target, path, target_version.major, busy_timeout_ms)
     if inspection.problem and not writable:
         # A read-only WAL file whose -shm cannot be made reads through immutable=1 (no locks).
-        immutable = _inspect(_uri(path, "immutable=1"), path, target_version.major)
+        immutable = _inspect(_uri(path, "immutable=1"), path, target_version.major, busy_timeout_ms)
         if not immutable.problem:
             inspection = immutable
             target = _uri(path, "immutable=1")
@@ -528,7 +536,9 @@ def open_user_store(
             f"Your library {_shown(path)} {what}, so it was moved to {_shown(aside)} and a new, "
             "empty library was started."
         )
-        return _open_writable(path, UserVersion(0, 0), migrations, moment, notices=(notice,))
+        return _open_writable(
+            path, UserVersion(0, 0), migrations, moment, (notice,), busy_timeout_ms
+        )
     if not writable:
         where = folder if not folder_writable else path
         reason = _read_only_folder(folder) if not folder_writable else _read_only_file(path)
@@ -542,10 +552,11 @@ def open_user_store(
                 "written): bookmarks, notes and history are shown, but changes cannot be saved.",
             ),
             read_only_reason=reason,
+            busy_timeout_ms=busy_timeout_ms,
         )
         store.version = inspection.version
         return store
-    return _open_writable(path, inspection.version, migrations, moment, notices=())
+    return _open_writable(path, inspection.version, migrations, moment, (), busy_timeout_ms)
 
 
 def _read_only_folder(folder: Path) -> str:
@@ -585,10 +596,11 @@ def _open_writable(
     migrations: Sequence[tuple[tuple[int, int], Migration]],
     moment: datetime,
     notices: Sequence[str],
+    busy_timeout_ms: int,
 ) -> UserStore:
     target = _uri(path)
     target_version = _target_version(migrations)
-    store = UserStore(path, target, writable=True, notices=notices)
+    store = UserStore(path, target, writable=True, notices=notices, busy_timeout_ms=busy_timeout_ms)
     connection = store.connection()
     try:
         # WAL: readers never block the writer, and a commit is one append (see the module doc).
