@@ -94,3 +94,12 @@ def test_a_note_on_an_entry_no_longer_in_the_atlas_is_not_offered(library) -> No
     )
     assert "model/gone" not in [hit.id for hit in merged.hits]
     assert notes == {}
+
+
+def test_the_note_line_keeps_the_spaces_around_a_matched_word(library) -> None:  # type: ignore[no-untyped-def]
+    from genai_atlas.data.search import Span
+
+    hit = search(library.atlas, "llama").hits[0]
+    note = (Span("on my\nown "), Span("laptop", True), Span(" (4-bit)"))
+    html = hit_html(hit, note=note)
+    assert "on my own <span" in html and "</span> (4-bit)" in html

@@ -7,6 +7,7 @@ The HTML of a row and of the message line comes from pure functions (``hit_html`
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -48,6 +49,7 @@ QUOTE_LIMIT = 60  # characters of the search quoted back in the message line
 BREAK_EVERY = 16  # characters of one unbroken word before a line may break inside it
 PANEL_CHARS = 48  # the results dock's first width, in average characters
 ELLIPSIS = "\u2026"
+_SPACES = re.compile(r"\s+")
 
 
 # --- pure render functions ------------------------------------------------------------------------
@@ -70,7 +72,7 @@ def hit_html(hit: SearchHit, theme: Theme = LIGHT, note: tuple[Span, ...] = ()) 
     title = spans_html(hit.title_spans or (Span(hit.title),), theme)
     snippet = spans_html(hit.snippet, theme)
     # The note's text is flattened onto one line: the row has one line for it.
-    note_text = spans_html(tuple(replace(s, text=" ".join(s.text.split())) for s in note), theme)
+    note_text = spans_html(tuple(replace(s, text=_SPACES.sub(" ", s.text)) for s in note), theme)
     return (
         f'<div><span style="color:{theme.muted}">{html.escape(hit.kind.label)}</span>'
         f" &nbsp;<b>{title}</b></div>"
