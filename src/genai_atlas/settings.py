@@ -162,8 +162,10 @@ class Settings:
         value = self._store.value(_SPLITTER.format(key=key), [])
         if isinstance(value, str):  # QSettings returns a one-item list as a plain string
             value = [value]
+        if not isinstance(value, list | tuple):
+            return []
         try:
-            return [int(v) for v in value or []]
+            return [int(v) for v in value]
         except (TypeError, ValueError):
             return []
 
@@ -194,9 +196,12 @@ class Settings:
 
     @property
     def zoom_steps(self) -> int:
+        value = self._store.value(_ZOOM, 0)  # an int, or a str from an INI file
+        if not isinstance(value, int | float | str):
+            return 0
         try:
-            return int(self._store.value(_ZOOM, 0))
-        except (TypeError, ValueError):
+            return int(value)
+        except ValueError:
             return 0
 
     @zoom_steps.setter
@@ -219,8 +224,10 @@ class Settings:
     def margins_mm(self) -> tuple[float, float, float, float] | None:
         """Left, top, right and bottom margins picked last, in millimetres; None for none."""
         value = self._store.value(_MARGINS, [])
+        if not isinstance(value, list | tuple):
+            return None
         try:
-            margins = tuple(float(v) for v in value or [])
+            margins = tuple(float(v) for v in value)
         except (TypeError, ValueError):
             return None
         if len(margins) != 4 or not all(0 <= m <= 100 for m in margins):

@@ -30,7 +30,8 @@ def test_model_comparison_has_a_row_per_field_and_a_column_per_model(atlas):
     table = compare_entries(atlas, MODELS)
     assert table.columns == ("GPT-4", "Claude", "DALL·E", "Llama")
     aspects = [row.aspect for row in table.rows]
-    for field in ("Organisation", "Date", "Type", "Modality", "Access", "Categories", "Applications"):
+    fields = ("Organisation", "Date", "Type", "Modality", "Access", "Categories", "Applications")
+    for field in fields:
         assert field in aspects
     organisation = table.rows[aspects.index("Organisation")]
     assert organisation.cells == ("OpenAI", "Anthropic", "OpenAI", "Meta")

@@ -58,5 +58,8 @@ class ShortcutsDialog(QDialog):
         self.resize(560, 460)
 
     def rows(self) -> list[tuple[str, str]]:
-        table = self._table
-        return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+        return [(self._text(r, 0), self._text(r, 1)) for r in range(self._table.rowCount())]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self._table.item(row, column)
+        return item.text() if item is not None else ""

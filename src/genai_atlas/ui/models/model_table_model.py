@@ -23,6 +23,18 @@ COL_ACCESS = 1 + _KEYS.index("access_summary")
 COLUMN_TITLES = (EntryKind.MODEL.label, *(field.label for field in _FIELDS))
 
 
+__all__ = [
+    "COLUMN_TITLES",
+    "COL_ACCESS",
+    "COL_MODALITY",
+    "COL_MODEL",
+    "COL_ORGANISATION",
+    "COL_TYPE",
+    "COL_YEAR",
+    "SORT_ROLE",  # the tab sets it on its sort proxy
+    "ModelTableModel",
+]
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
