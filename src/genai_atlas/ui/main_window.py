@@ -1,8 +1,8 @@
 """The main window: composes the tabs, the menus and the toolbar, and wires their signals.
 
 It runs no SQL and formats no text: tabs show entries, the detail pane renders them, History keeps
-the way back. Other features add themselves through ``file_menu()``, ``tool_bar()`` and
-``detail_pane()``.
+the way back. Features (printing and comparing, bookmarks, history, notes…) install themselves
+through ``self.host``, a ``FeatureHost`` (ui/features.py): one line each in ``__init__``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QRect, Qt, Slot
+from PySide6.QtCore import QEvent, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -25,14 +25,28 @@ from .. import APP_NAME
 from ..data import Atlas
 from ..settings import Settings
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
+from .features import MenuKey, PaneParts, WindowHost
 from .history import History
+from .operations import BackgroundWork
 from .search_box import install_search
 from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
 from .window_geometry import first_run_geometry, fit_on_screens
 
 
+class _AtlasOnly:
+    """Stands in for the Library until the store lands: the atlas, and no reader's data."""
+
+    def __init__(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+
+    def data_version(self) -> int:
+        return 0
+
+
 class MainWindow(QMainWindow):
+    entry_changed = Signal(str)  # the entry on show changed (any tab, any cause)
+
     def __init__(self, atlas: Atlas, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._atlas = atlas
@@ -40,15 +54,18 @@ class MainWindow(QMainWindow):
         self._history = History()
         self._quiet = False  # True while navigation must not be recorded in the history
         self._zoom_steps = 0
+        self._announced = ""  # the entry last announced through entry_changed
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
+        self.background = BackgroundWork(self)
+        pane_parts = PaneParts(self)
 
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("tabs")
         self._tabs.setDocumentMode(True)
         self._tab_list: list[EntryTab] = []
         for tab_class in TAB_CLASSES:
-            tab = tab_class(atlas, self._tabs)
+            tab = tab_class(atlas, self._tabs, pane_parts)
             sizes = settings.splitter_sizes(tab.key)
             if len(sizes) == 2 and all(s > 0 for s in sizes):
                 tab.set_splitter_sizes(sizes)
@@ -57,11 +74,23 @@ class MainWindow(QMainWindow):
             self._tabs.addTab(tab, tab.title)
             self._tab_list.append(tab)
         self.setCentralWidget(self._tabs)
+        # Made now, not by the first message: a status bar appearing later shifts the whole
+        # layout (and features report through it often).
+        self.statusBar()
 
+        stand_in = _AtlasOnly(atlas)
+        self.host = WindowHost(
+            self,
+            stand_in,  # type: ignore[arg-type]
+            settings,
+            pane_parts,
+            self.background,
+            self.entry_changed,
+        )
         self._create_actions()
         self._create_menus_and_toolbar()
-        # printing (its page setup kept in the settings) and the compare builder
-        self.sheet_features = install_sheet_features(self, atlas, settings=settings)
+        # Features, one line each: they reach the window only through self.host.
+        self.sheet_features = install_sheet_features(self.host, settings=settings)
         self.search_box = install_search(self, atlas, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
@@ -83,7 +112,7 @@ class MainWindow(QMainWindow):
         return self.current_tab().current_entry_id()
 
     def file_menu(self) -> QMenu:
-        return self._file_menu
+        return self.host.menu(MenuKey.FILE)
 
     def tool_bar(self) -> QToolBar:
         return self._tool_bar
@@ -212,6 +241,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.background.shutdown()  # no worker outlives the window, nor calls back into it
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -269,28 +299,28 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
 
     def _create_menus_and_toolbar(self) -> None:
-        bar = self.menuBar()
-        self._file_menu = bar.addMenu("&File")
-        self._file_menu.setObjectName("fileMenu")
-        self._file_menu.addSeparator()
-        self._file_menu.addAction(self._quit_action)
+        host = self.host
+        file_menu = host.menu(MenuKey.FILE)
+        file_menu.addAction(self._quit_action)
+        host.set_menu_tail(MenuKey.FILE, self._quit_action)
 
-        go_menu = bar.addMenu("&Go")
+        go_menu = host.menu(MenuKey.GO)
         go_menu.addAction(self._back_action)
         go_menu.addAction(self._forward_action)
         go_menu.addSeparator()
         for action in self._tab_actions:
             go_menu.addAction(action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = host.menu(MenuKey.VIEW)
         view_menu.addAction(self._zoom_in_action)
         view_menu.addAction(self._zoom_out_action)
         view_menu.addAction(self._reset_zoom_action)
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = host.menu(MenuKey.HELP)
         help_menu.addAction(self._shortcuts_action)
         help_menu.addSeparator()
         help_menu.addAction(self._about_action)
+        host.set_menu_tail(MenuKey.HELP, self._shortcuts_action)
 
         self._tool_bar = self.addToolBar("Navigation")
         self._tool_bar.setObjectName("navigationToolBar")
@@ -329,6 +359,7 @@ class MainWindow(QMainWindow):
                 return False
             self._tabs.setCurrentWidget(tab)
         self.setWindowTitle(f"{self._atlas.ref(entry_id).title} — {APP_NAME}")
+        self._announce()
         return True
 
     @contextmanager
@@ -338,6 +369,13 @@ class MainWindow(QMainWindow):
             yield
         finally:
             self._quiet = quiet
+
+    def _announce(self) -> None:
+        """Emit entry_changed if the entry on show is not the one last announced."""
+        entry_id = self.current_entry_id()
+        if entry_id != self._announced:
+            self._announced = entry_id
+            self.entry_changed.emit(entry_id)
 
     def _record(self, entry_id: str) -> None:
         self._history.visit(entry_id)
@@ -350,6 +388,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
         if self._quiet or not 0 <= index < len(self._tab_list):
+            self._announce()
             return
         tab = self._tab_list[index]
         with self._no_history():
@@ -358,6 +397,7 @@ class MainWindow(QMainWindow):
         if entry_id:
             self.setWindowTitle(f"{self._atlas.ref(entry_id).title} — {APP_NAME}")
             self._record(entry_id)
+        self._announce()
 
     @Slot(str)
     def _on_tab_entry_changed(self, entry_id: str) -> None:
@@ -365,3 +405,4 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(f"{self._atlas.ref(entry_id).title} — {APP_NAME}")
         self._record(entry_id)
+        self._announce()

@@ -1,4 +1,4 @@
-"""Printing and the compare builder wired into the main window, through its public hooks.
+"""Printing and the compare builder, installed into the main window through ``FeatureHost``.
 
 Installed at startup, so it holds only actions and menus; the side-by-side ``CompareView`` is
 imported the first time a comparison opens.
@@ -6,16 +6,16 @@ imported the first time a comparison opens.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTextBrowser
 
-from ..data import Atlas, UnknownEntryError
+from ..data import UnknownEntryError
 from ..data.compare import MAX_ITEMS, CompareError, CompareTable, entry_table
 from ..data.records import kind_of
 from ..settings import Settings
+from .features import FeatureHost, MenuItems, MenuKey
 from .print_actions import PrintActions, SheetDialogs, SheetPrinting
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class CompareBasket(QObject):
 
 
 class SheetFeatures(QObject):
-    """Printing and comparing wired into a main window, through its public hooks only.
+    """Printing and comparing, installed through a ``FeatureHost``.
 
     File ▸ Print… (Ctrl+P), Print Preview…, Export PDF… act on the entry on show (a comparison
     prints its own table, any other entry a field sheet); the Compare menu and toolbar button
@@ -69,15 +69,15 @@ class SheetFeatures(QObject):
 
     def __init__(
         self,
-        window: Any,
-        atlas: Atlas,
+        host: FeatureHost,
         dialogs: SheetDialogs | None = None,
         settings: Settings | None = None,
     ) -> None:
+        window = host.window()
         super().__init__(window)
-        self._window = window
-        self._atlas = atlas
-        self.printing = SheetPrinting(atlas.info().data_version, window, dialogs, settings)
+        self._host = host
+        self._atlas = host.library.atlas
+        self.printing = SheetPrinting(self._atlas.info().data_version, window, dialogs, settings)
         self.print_actions = PrintActions(self.printing, self.current_table, window)
         self.basket = CompareBasket(self)
         self.compare_views: list[CompareView] = []
@@ -94,27 +94,37 @@ class SheetFeatures(QObject):
         self.basket.changed.connect(self._basket_changed)
         self._basket_changed()
 
-        self._add_to_menus()
-        for tab in window.tabs():
-            tab.current_entry_changed.connect(self._hook_detail_panes)
-        self._hook_detail_panes()
+        host.add_menu_actions(MenuKey.FILE, self.print_actions.actions)
+        host.menu(MenuKey.FILE).aboutToShow.connect(self.print_actions.refresh)
+        host.add_menu_actions(
+            MenuKey.COMPARE,
+            [
+                self.compare_action,
+                None,
+                self.add_action,
+                self.compare_basket_action,
+                self.clear_basket_action,
+            ],
+        )
+        host.tool_bar().addAction(self.compare_action)
+        host.add_pane_context_actions(self._pane_actions)
 
     # --- what is printed and compared -----------------------------------------------------
 
     def current_table(self) -> CompareTable | None:
-        entry_id = self._window.current_entry_id()
+        entry_id = self._host.current_entry_id()
         return entry_table(self._atlas, entry_id) if entry_id else None
 
     @Slot()
     def compare_selected(self) -> CompareView | None:
-        ids = self._window.current_tab().selected_entry_ids()
+        ids = self._host.selected_entry_ids()
         return self._open(ids, "Select 2 to 4 entries of one kind in the list (Ctrl/Shift-click)")
 
     @Slot()
     def add_current(self) -> None:
-        entry_id = self._window.current_entry_id()
+        entry_id = self._host.current_entry_id()
         if entry_id:
-            self._status(self.basket.add(entry_id))
+            self._host.status(self.basket.add(entry_id))
 
     @Slot()
     def compare_basket(self) -> CompareView | None:
@@ -122,14 +132,14 @@ class SheetFeatures(QObject):
 
     def _open(self, ids: list[str], hint: str) -> CompareView | None:
         if len(ids) < 2:
-            self._status(hint)
+            self._host.status(hint)
             return None
         from .compare_view import open_compare_window
 
         try:
-            view = open_compare_window(self._atlas, ids, self.printing, self._window)
+            view = open_compare_window(self._atlas, ids, self.printing, self._host.window())
         except (CompareError, UnknownEntryError) as error:
-            self._status(f"Cannot compare: {error}")
+            self._host.status(f"Cannot compare: {error}")
             return None
         self.compare_views.append(view)
         view.destroyed.connect(lambda: self._forget(view))
@@ -140,39 +150,7 @@ class SheetFeatures(QObject):
         if view in self.compare_views:
             self.compare_views.remove(view)
 
-    def _status(self, message: str) -> None:
-        self._window.statusBar().showMessage(message, 5000)
-
     # --- wiring -----------------------------------------------------------------------------
-
-    def _add_to_menus(self) -> None:
-        window = self._window
-        menu = window.file_menu()
-        quit_action = window.quit_action()
-        actions = menu.actions()
-        anchor = quit_action
-        if quit_action in actions:
-            index = actions.index(quit_action)
-            if index > 0 and actions[index - 1].isSeparator():
-                anchor = actions[index - 1]
-        menu.insertActions(anchor, self.print_actions.actions)
-        menu.insertSeparator(anchor)
-
-        compare_menu = QMenu("&Compare", window)
-        compare_menu.setObjectName("compareMenu")
-        compare_menu.addAction(self.compare_action)
-        compare_menu.addSeparator()
-        compare_menu.addAction(self.add_action)
-        compare_menu.addAction(self.compare_basket_action)
-        compare_menu.addAction(self.clear_basket_action)
-        bar = window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu, compare_menu)
-        else:
-            bar.addMenu(compare_menu)
-        window.tool_bar().addAction(self.compare_action)
-        menu.aboutToShow.connect(self.print_actions.refresh)
 
     @Slot()
     def _basket_changed(self) -> None:
@@ -181,38 +159,15 @@ class SheetFeatures(QObject):
         self.compare_basket_action.setEnabled(count >= 2)
         self.clear_basket_action.setEnabled(count > 0)
 
-    @Slot()
-    def _hook_detail_panes(self) -> None:
-        """Give every built detail pane "Add to Comparison" in its context menu (once)."""
-        for tab in self._window.tabs():
-            if hasattr(tab, "is_built") and not tab.is_built():
-                continue
-            pane = tab.detail_pane()
-            if pane.property("compareMenuHooked"):
-                continue
-            pane.setProperty("compareMenuHooked", True)
-            pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            pane.customContextMenuRequested.connect(
-                lambda pos, pane=pane: self._pane_menu(pane, pos)
-            )
-
-    def _pane_menu(self, pane: QTextBrowser, pos: QPoint) -> None:
-        menu = pane.createStandardContextMenu(pos)
-        menu.addSeparator()
-        menu.addAction(self.add_action)
-        menu.addAction(self.compare_basket_action)
-        menu.addSeparator()
-        for action in self.print_actions.actions:
-            menu.addAction(action)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        menu.popup(pane.viewport().mapToGlobal(pos))
+    def _pane_actions(self, entry_id: str) -> MenuItems:
+        """The detail pane's context menu: collect for comparing, and print."""
+        return [self.add_action, self.compare_basket_action, None, *self.print_actions.actions]
 
 
 def install_sheet_features(
-    window: Any,
-    atlas: Atlas,
+    host: FeatureHost,
     dialogs: SheetDialogs | None = None,
     settings: Settings | None = None,
 ) -> SheetFeatures:
-    """Add printing and the compare builder to ``window`` (a MainWindow)."""
-    return SheetFeatures(window, atlas, dialogs, settings)
+    """Add printing and the compare builder to the window behind ``host``."""
+    return SheetFeatures(host, dialogs, settings)

@@ -1,4 +1,9 @@
-"""What every tab shares: an item view beside a DetailPane in a splitter, loaded on first use."""
+"""What every tab shares: an item view beside a DetailPane in a splitter, loaded on first use.
+
+The right side of the splitter is the DetailPane framed by what features add through
+``PaneParts`` (ui/features.py): header widgets above it, sections below it, and the pane's
+context menu.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...data import Atlas, EntryKind, UnknownEntryError
 from ..detail_pane import DetailPane
+from ..features import PaneParts
 from ..models import ENTRY_ID_ROLE
 
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -58,12 +64,16 @@ class EntryTab(QWidget):
     current_entry_changed = Signal(str)  # the entry now shown in this tab's detail pane
     link_activated = Signal(str)  # an atlas: link was clicked in the detail pane
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, atlas: Atlas, parent: QWidget | None = None, pane_parts: PaneParts | None = None
+    ) -> None:
         super().__init__(parent)
         self._atlas = atlas
+        self._pane_parts = pane_parts if pane_parts is not None else PaneParts(self)
         self._loaded = False
         self._view: QAbstractItemView | None = None
         self._pane: DetailPane | None = None
+        self._pane_frame: QWidget | None = None
         self._splitter: QSplitter | None = None
         # State given before the widgets exist, applied when they are built.
         self._splitter_sizes = [self.default_list_width(), 800]
@@ -200,15 +210,16 @@ class EntryTab(QWidget):
         pane.entry_link_activated.connect(self.link_activated)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName(f"{self.key}Splitter")
+        frame = self._pane_parts.frame(pane, self)
         splitter.addWidget(view)
-        splitter.addWidget(pane)
+        splitter.addWidget(frame)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes(self._splitter_sizes)
         self._layout.addWidget(splitter)
         self._layout.activate()  # lay the new widgets out now, not on the next event-loop pass
-        self._view, self._pane, self._splitter = view, pane, splitter
+        self._view, self._pane, self._pane_frame, self._splitter = view, pane, frame, splitter
 
     def _set_current(self, index: QModelIndex) -> None:
         self.view().selectionModel().setCurrentIndex(index, _SELECT)
@@ -239,4 +250,6 @@ class EntryTab(QWidget):
         except UnknownEntryError:
             return
         self.detail_pane().show_entry(entry)
+        assert self._pane_frame is not None
+        self._pane_parts.entry_shown(self._pane_frame, entry_id)
         self.current_entry_changed.emit(entry_id)
