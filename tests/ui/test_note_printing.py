@@ -118,9 +118,9 @@ def test_preview_toolbar_box_paints_again(qtbot, atlas) -> None:  # type: ignore
     dialog = QPrintPreviewDialog(printer)
     qtbot.addWidget(dialog)
     choice = NoteChoice(checked=True)
-    action = add_note_toggle(dialog, choice)
-    assert action is not None and action.text() == "Include my note" and action.isChecked()
+    box = add_note_toggle(dialog, choice)
+    assert box is not None and box.text() == "Include my note" and box.isChecked()
     preview = dialog.findChild(QPrintPreviewWidget)
     with qtbot.waitSignal(preview.paintRequested, timeout=3000):
-        action.trigger()
+        box.click()
     assert choice.checked is False

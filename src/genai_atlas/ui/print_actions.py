@@ -24,6 +24,7 @@ from ..settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QCheckBox
 
 TableSource = Callable[[], CompareTable | None]
 # The reader's notes on the entries of a sheet (the notes feature provides it; none without it).
@@ -104,30 +105,33 @@ class SheetDialogs:
         QMessageBox.warning(parent, title, text)
 
 
-def add_note_toggle(dialog: QWidget, note: NoteChoice) -> QAction | None:
-    """A checkable "Include my note" on a print preview's toolbar; toggling it paints the
-    preview again. None if the dialog has no toolbar (Qt changed its insides)."""
+def add_note_toggle(dialog: QWidget, note: NoteChoice) -> QCheckBox | None:
+    """An "Include my note" check box on a print preview's toolbar; toggling it paints the
+    preview again. None if the dialog has no toolbar (Qt changed its insides).
+
+    A check box rather than a checkable tool button: unchecked, a text-only tool button looks
+    like a label, and nothing says it can be switched on.
+    """
     from PySide6.QtPrintSupport import QPrintPreviewWidget
-    from PySide6.QtWidgets import QToolBar
+    from PySide6.QtWidgets import QCheckBox, QToolBar
 
     tool_bar = dialog.findChild(QToolBar)
     preview = dialog.findChild(QPrintPreviewWidget)
     if tool_bar is None or preview is None:
         return None
-    action = QAction(note.text, dialog)
-    action.setObjectName("includeNoteAction")
-    action.setCheckable(True)
-    action.setChecked(note.checked)
-    action.setToolTip("Print your note on this entry under the sheet")
+    box = QCheckBox(note.text, tool_bar)
+    box.setObjectName("includeNoteBox")
+    box.setChecked(note.checked)
+    box.setToolTip("Print your note on this entry under the sheet")
 
     def toggled(checked: bool) -> None:
         note.checked = checked
         preview.updatePreview()
 
-    action.toggled.connect(toggled)
+    box.toggled.connect(toggled)
     tool_bar.addSeparator()
-    tool_bar.addAction(action)
-    return action
+    tool_bar.addWidget(box)
+    return box
 
 
 def suggested_file_name(table: CompareTable, suffix: str) -> str:
