@@ -1,18 +1,36 @@
 """The CLI's command names, importable without argparse or the command modules.
 
 ``genai-atlas WORD`` runs a command when WORD is one of these. A single other word opens the app
-with it as a search, unless it is within two edits of a command name: then it is taken for a typo
-(``genai-atlas lst``) and is an error. Reading only this tiny module keeps the app's startup free
-of CLI imports. A test checks that it matches the commands the parser really has.
+with it as a search, unless it is within an edit or two of a command name (see
+``allowed_edits``): then it is taken for a typo (``genai-atlas lst``) and is an error. Reading
+only this tiny module keeps the app's startup free of CLI imports. A test checks that it matches
+the commands the parser really has.
 """
 
 from __future__ import annotations
 
-COMMAND_NAMES = frozenset({"list", "show", "search", "print", "compare"})
+COMMAND_NAMES = frozenset(
+    {
+        "list",
+        "show",
+        "search",
+        "print",
+        "compare",
+        "bookmark",
+        "bookmarks",
+        "note",
+        "notes",
+        "history",
+        "export-library",
+        "import-library",
+    }
+)
 
-# Two edits catch the usual slips (a dropped, doubled, swapped or wrong letter) in names of 4 to 7
-# letters, and still leave almost every search word to the app.
+# Two edits catch the usual slips (a dropped, doubled, swapped or wrong letter) in names of 6
+# letters or more, and still leave almost every search word to the app. A short name takes one:
+# two edits from "note" are a great many words ("code", "both", "tone"), each a fair search.
 MAX_TYPO_EDITS = 2
+SHORT_NAME_LETTERS = 5
 
 
 def edit_distance(first: str, second: str) -> int:
@@ -48,6 +66,14 @@ def near_command(word: str) -> str | None:
     # Words much longer than any name cannot be within two edits; skip the table for them.
     if word in COMMAND_NAMES or len(lowered) > max(map(len, COMMAND_NAMES)) + MAX_TYPO_EDITS:
         return None
-    scored = sorted((edit_distance(lowered, name), name) for name in COMMAND_NAMES)
-    distance, name = scored[0]
-    return name if distance <= MAX_TYPO_EDITS else None
+    scored = sorted(
+        (distance, name)
+        for name in COMMAND_NAMES
+        if (distance := edit_distance(lowered, name)) <= allowed_edits(name)
+    )
+    return scored[0][1] if scored else None
+
+
+def allowed_edits(name: str) -> int:
+    """How many edits from ``name`` a word may be and still be taken for a typo of it."""
+    return 1 if len(name) <= SHORT_NAME_LETTERS else MAX_TYPO_EDITS

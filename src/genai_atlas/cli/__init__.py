@@ -18,9 +18,9 @@ from .. import __version__
 from ..data import KnownError, UnknownEntryError, echo, open_atlas
 from ..main import text_argument
 from ..resources import database_path
-from . import browse, printing, search
+from . import browse, library, printing, search
 
-COMMAND_MODULES = [browse, search, printing]
+COMMAND_MODULES = [browse, search, printing, library]
 PROG = "genai-atlas"
 
 
