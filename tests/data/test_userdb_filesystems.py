@@ -9,7 +9,9 @@ non-root user and are skipped as root.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,3 +170,34 @@ def test_a_full_disk_is_a_store_error_and_the_store_goes_on(atlas: Atlas, disk: 
     with open_user_store(path) as store:
         note = Library(atlas, store).note(GPT4)
         assert note is not None and note.text == "saved once there was room"
+
+
+_WRITE_THEN_DIE = """
+import os, signal, sys
+from pathlib import Path
+from genai_atlas.data.userdb import open_user_store
+store = open_user_store(Path(sys.argv[1]))
+with store.transaction() as connection:
+    connection.execute("INSERT INTO folder (name, added) VALUES ('saved before the crash', 'now')")
+print("saved", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_what_a_killed_process_saved_shows_from_a_read_only_folder(disk: Disk) -> None:
+    """The commit is only in the -wal file (the process died before any checkpoint); with the
+    folder read-only, the library is still read with it."""
+    path = disk.path / "data" / "library.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-c", _WRITE_THEN_DIE, str(path)], capture_output=True, text=True
+    )
+    assert result.stdout == "saved\n" and result.returncode == -signal.SIGKILL
+    assert Path(f"{path}-wal").stat().st_size > 0
+    disk.remount("ro")
+    try:
+        with open_user_store(path) as store:
+            assert not store.writable
+            names = [row["name"] for row in store.read("SELECT name FROM folder")]
+            assert names == ["saved before the crash"]
+    finally:
+        disk.remount("rw")

@@ -392,14 +392,22 @@ class Library:
 
     def history(self, limit: int | None = None) -> list[Visit]:
         """The visits, newest first; at most ``limit`` of them."""
-        rows = self.store.read(
+        rows = self.store.read_tuples(
             "SELECT entry_id, title, visited FROM visit ORDER BY visited DESC, id DESC LIMIT ?",
             [-1 if limit is None else max(0, int(limit))],
         )
+        # A history is long and repeats few entries: look each one up in the atlas once.
+        current: dict[str, str | None] = {}
         visits = []
-        for row in rows:
-            title, missing = self._shown_title(row["entry_id"], row["title"])
-            visits.append(Visit(row["entry_id"], title, row["visited"], missing))
+        for entry_id, stored, visited in rows:
+            if entry_id not in current:
+                current[entry_id] = (
+                    self._atlas_title(entry_id) if self.atlas.has(entry_id) else None
+                )
+            title = current[entry_id]
+            visits.append(
+                Visit(entry_id, stored if title is None else title, visited, title is None)
+            )
         return visits
 
     def clear_history(self, older_than: timedelta | None = None) -> int:

@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from .data_dir import DATA_DIR_ENV
 from .echo import echo
@@ -231,6 +232,20 @@ class UserStore:
         """The rows of a query on this thread's connection; StoreError if the file fails."""
         try:
             return self.connection().execute(sql, tuple(parameters)).fetchall()
+        except sqlite3.Error as error:
+            if _is_environment(error):
+                raise self._error("read your library", error) from None
+            raise
+
+    def read_tuples(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """As :meth:`read`, as plain tuples: for long lists, where ``sqlite3.Row`` costs."""
+        try:
+            cursor = self.connection().cursor()
+            cursor.row_factory = None
+            try:
+                return cursor.execute(sql, tuple(parameters)).fetchall()
+            finally:
+                cursor.close()
         except sqlite3.Error as error:
             if _is_environment(error):
                 raise self._error("read your library", error) from None
