@@ -8,11 +8,14 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from genai_atlas.command_names import near_command
 from tests.cli_process import cli_env, run_cli
@@ -561,3 +564,49 @@ def test_the_library_commands_stay_free_of_qt(reader: Reader) -> None:
 def test_typos_of_the_library_commands(word: str, meant: str | None) -> None:
     # A short name takes one edit, a longer one two: "code" stays a search for the app.
     assert near_command(word) == meant
+
+
+# --- any argv ---------------------------------------------------------------------------------
+
+LIBRARY_COMMANDS = [
+    ["bookmark", "add"],
+    ["bookmark", "remove"],
+    ["bookmark"],
+    ["bookmarks"],
+    ["note"],
+    ["notes"],
+    ["history"],
+    ["export-library"],
+    ["import-library"],
+]
+LIBRARY_OPTIONS = ["--folder", "--set", "--delete", "--json", "--clear", "--older-than", "-", "--"]
+# No "/" in free text: a FILE then stays inside the example's own folder (the working directory).
+argv_words = st.one_of(
+    st.text(st.characters(exclude_characters="\0/", exclude_categories=["Cs"]), max_size=20).map(
+        str.encode
+    ),
+    st.binary(max_size=20).map(lambda raw: raw.replace(b"\0", b"").replace(b"/", b"")),
+    st.sampled_from(LIBRARY_OPTIONS + [GPT4, GAN, "model/gpt-99", "0", "7"]).map(str.encode),
+)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(command=st.sampled_from(LIBRARY_COMMANDS), rest=st.lists(argv_words, max_size=4))
+def test_any_argv_to_a_library_command_ends_without_a_traceback(
+    command: list[str], rest: list[bytes], reader: Reader, tmp_path: Path
+) -> None:
+    args = [word.encode() for word in command] + rest
+    with tempfile.TemporaryDirectory(dir=tmp_path) as workdir:
+        result = run_cli(
+            *args, env=reader.env(), text=False, cwd=workdir, input=b"note text\n", timeout=60
+        )
+    shown = result.stdout + result.stderr
+    for text in (b"Traceback", b"Exception ignored", b"\x1b"):
+        assert text not in shown, (args, shown[-2000:])
+    assert result.returncode in (0, 1, 2), (args, result.stderr[-2000:])
+    if result.returncode == 2:
+        assert len(result.stderr.splitlines()) == 1, (args, result.stderr)
