@@ -444,6 +444,17 @@ def test_the_file_the_bad_ones_are_made_from_imports(reader: Reader) -> None:
     assert reader.ok("note", GAN).startswith("Already here.\n")
 
 
+def test_the_notes_listing_shows_control_characters_escaped(reader: Reader) -> None:
+    # A note from someone else's file may hold a terminal escape; the listing must not run it.
+    hostile = json.loads(VALID)
+    hostile["notes"][0]["text"] = "clear\x1b[2J\x07 screen\nnext\tline"
+    reader.ok("import-library", "-", input=json.dumps(hostile))
+    listing = reader.ok("notes").splitlines()
+    assert listing[1:] == ["    clear\\x1b[2J\\x07 screen", "    next\\tline"]
+    assert reader.json_lines("notes")[0]["text"] == "clear\x1b[2J\x07 screen\nnext\tline"
+    assert reader.ok("note", GAN) == "clear\x1b[2J\x07 screen\nnext\tline\n"
+
+
 def test_an_oversized_library_file_exits_2_and_changes_nothing(
     reader: Reader, tmp_path: Path
 ) -> None:

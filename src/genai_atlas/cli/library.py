@@ -346,11 +346,13 @@ def run_notes(args: argparse.Namespace, atlas: Atlas) -> int:
                 )
                 continue
             # A header line as `list` prints its rows, then the text indented below it: a
-            # note has line breaks, which a single line could only show escaped.
+            # note has line breaks, which a single line could only show escaped. Control
+            # characters are escaped (an imported note could hold a terminal escape); `note`
+            # and --json give the text exactly.
             header = (note.entry_id, _title(note.title, note.missing), _time(note.updated))
             print("\t".join(_cell(cell) for cell in header))
-            for line in note.text.splitlines() or [""]:
-                print(f"    {line}" if line else "")
+            for line in note.text.split("\n"):
+                print(f"    {_cell(line)}" if line else "")
     return 0
 
 
