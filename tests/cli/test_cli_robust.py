@@ -213,6 +213,7 @@ def test_a_reader_that_quits_halfway_gets_the_same_line(atlas_db_path: Path) -> 
     first = process.stdout.readline()
     process.stdout.close()
     error = process.stderr.read()
+    process.stderr.close()  # an open pipe left for the collector is a ResourceWarning
     process.wait(timeout=60)
     assert first.startswith(b'{"kind"')
     assert process.returncode in (0, 1)  # 0 if everything fitted into the pipe at once
