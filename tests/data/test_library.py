@@ -80,6 +80,12 @@ def test_a_bookmark_is_kept_with_its_title(library: Library) -> None:
     assert [b.entry_id for b in library.bookmarks()] == [GPT4]
 
 
+def test_a_bookmark_of_a_removed_entry_can_be_toggled_off(library: Library) -> None:
+    _plant_missing(library.store, "bookmark")
+    assert library.toggle_bookmark(GONE) is False
+    assert library.bookmarks() == []
+
+
 def test_toggle_adds_then_removes(library: Library) -> None:
     assert library.toggle_bookmark(GPT4) is True
     assert library.is_bookmarked(GPT4)
@@ -146,9 +152,17 @@ def test_folder_names_are_checked(library: Library) -> None:
     for bad in ("", "   ", "a\nb", "x" * 101):
         with pytest.raises(LibraryError):
             library.add_folder(bad)
+    library.add_folder("Play")
     with pytest.raises(LibraryError, match="exists already"):
-        library.add_folder("Play") or library.rename_folder("Play", "Work")
+        library.rename_folder("Play", "Work")
     assert library.folders() == ["Play", "Work"]
+
+
+def test_folder_names_may_be_any_printable_text(library: Library) -> None:
+    library.add_folder("👩‍💻 Ünïcödé / names")  # an emoji joined by U+200D is one picture
+    assert library.folders() == ["👩‍💻 Ünïcödé / names"]
+    with pytest.raises(LibraryError, match="control characters"):
+        library.add_folder("abc\u202egpj.exe")  # right-to-left override: poses as another name
 
 
 def test_a_bookmark_of_a_removed_entry_is_kept_as_missing(library: Library) -> None:

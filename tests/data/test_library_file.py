@@ -172,6 +172,23 @@ def test_an_id_the_atlas_lacks_is_kept_as_missing(library: Library) -> None:
     assert export_library(library)["bookmarks"][0]["id"] == "model/from-the-future"
 
 
+def test_a_lone_surrogate_in_the_json_is_replaced(library: Library) -> None:
+    raw = (
+        b'{"format": "genai-atlas-library", "version": 1, "notes": [{"id": "model/gpt-4", '
+        b'"title": "", "text": "a\\ud800b", "updated": "2026-01-01T00:00:00Z"}]}'
+    )
+    import_library(library, parse_library_file(raw))
+    note = library.note(GPT4)
+    assert note is not None and note.text == "a\ufffdb"
+    dumps(export_library(library))  # writes back without an encoding error
+
+
+def test_an_early_year_keeps_four_digits(library: Library) -> None:
+    raw = _file(history=[{"id": GPT4, "title": "", "visited": "0042-03-04T05:06:07Z"}])
+    import_library(library, parse_library_file(raw))
+    assert library.history()[0].visited == "0042-03-04T05:06:07.000000Z"
+
+
 def test_times_are_written_in_one_spelling(library: Library) -> None:
     raw = _file(history=[{"id": GPT4, "title": "GPT-4", "visited": "2026-11-29T11:49:53+01:00"}])
     import_library(library, parse_library_file(raw))
@@ -218,6 +235,8 @@ BAD_FILES: list[tuple[bytes, str]] = [
     ),
     (_file(history=[{"id": GPT4, "title": ""}]), "history[0].visited"),
     (b"[" * 100_000, "nested too deeply"),
+    (b'{"format": "genai-atlas-library", "version": ' + b"9" * 5000 + b"}", "cannot be read"),
+    (_file(history=[{"id": GPT4, "title": "", "visited": "0001-01-01T00:00:00+01:00"}]), "a time"),
 ]
 
 
@@ -271,7 +290,7 @@ _MISSING = st.from_regex(r"\A(model|term|future-kind)/[a-z0-9][a-z0-9-]{0,20}\Z"
 )
 _IDS = st.one_of(st.sampled_from(_KNOWN), _MISSING)
 _TIMES = st.datetimes(
-    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+    min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
 )
 _FOLDERS = (
     st.text(min_size=1, max_size=20)
@@ -283,7 +302,7 @@ _TEXTS = st.text(max_size=200)  # any unicode, line breaks included
 
 def _library_data(draw: st.DrawFn) -> dict[str, object]:
     folders = draw(st.lists(_FOLDERS, max_size=4, unique=True))
-    stamp = lambda: draw(_TIMES).strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # noqa: E731
+    stamp = lambda: draw(_TIMES).isoformat()  # noqa: E731  (any spelling; import normalises)
     return {
         "format": FORMAT,
         "version": 1,

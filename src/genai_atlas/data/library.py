@@ -31,6 +31,10 @@ MAX_SEARCH_LIMIT = 500
 # An immediate repeat of the newest visit is the same visit (see record_visit).
 _WORD = re.compile(r"[^\W_]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Invisible characters that reorder the text around them: a folder name could pose as another.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 class LibraryError(KnownError):
@@ -47,7 +51,8 @@ def iso_time(moment: datetime) -> str:
 
     Fixed width, so the strings sort as the times do.
     """
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: glibc's %Y writes year 1 as "1", which would neither sort nor parse.
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,10 @@ def check_folder_name(name: str) -> str:
             f"The folder name '{echo(cleaned)}' is longer than {MAX_FOLDER_CHARS} characters; "
             "choose a shorter one."
         )
-    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in cleaned):
+    if any(
+        unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS
+        for char in cleaned
+    ):
         raise LibraryError(
             f"The folder name '{echo(cleaned)}' has control characters or line breaks; "
             "use plain text."
@@ -214,12 +222,16 @@ class Library:
         return cursor.rowcount > 0
 
     def toggle_bookmark(self, entry_id: str) -> bool:
-        """Add the bookmark if there is none, else remove it; the new state."""
-        if self.is_bookmarked(entry_id):
-            self.remove_bookmark(entry_id)
-            return False
-        self.add_bookmark(entry_id)
-        return True
+        """Add the bookmark if there is none, else remove it; the new state.
+
+        One transaction: two windows toggling at once each see the other's result.
+        """
+        with self.store.transaction("save the bookmark"):
+            if self.is_bookmarked(entry_id):
+                self.remove_bookmark(entry_id)
+                return False
+            self.add_bookmark(entry_id)
+            return True
 
     def bookmarks(self) -> list[Bookmark]:
         """Every bookmark: top level first, then by folder name; in each, oldest first."""

@@ -167,6 +167,8 @@ def _decode(raw: bytes) -> Any:
         raise LibraryFileError(f"{where}: {error.msg[:1].lower()}{error.msg[1:]}.") from None
     except RecursionError:
         raise LibraryFileError("the JSON is nested too deeply to be a library file.") from None
+    except ValueError as error:  # a number of more digits than Python converts, for one
+        raise LibraryFileError(f"the JSON cannot be read: {echo(error, limit=120)}.") from None
 
 
 def _fail(where: str, problem: str) -> LibraryFileError:
@@ -179,7 +181,8 @@ def _text(record: dict[str, Any], key: str, where: str, limit: int) -> str:
         raise _fail(f"{where}.{key}", f"should be text, not {_type_name(value)}")
     if len(value) > limit:
         raise _fail(f"{where}.{key}", f"is longer than {limit:,} characters")
-    return value
+    # JSON may spell a lone surrogate ("\\ud800"); it could be neither stored nor written back.
+    return clean_text(value)
 
 
 def _type_name(value: Any) -> str:
@@ -206,13 +209,15 @@ def _time(record: dict[str, Any], key: str, where: str) -> str:
     value = _text(record, key, where, 40)
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise _fail(
             f"{where}.{key}", f"'{echo(value)}' is not a time like 2026-11-29T10:49:53Z"
         ) from None
     if moment.tzinfo is None:
         raise _fail(f"{where}.{key}", f"'{echo(value)}' has no time zone (add Z for UTC)")
-    return iso_time(moment.astimezone(UTC))
+    return iso_time(moment)
 
 
 def _folder(value: Any, where: str) -> str:
