@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from genai_atlas.data.atlas import Atlas
 from genai_atlas.data.errors import KnownError, UnknownEntryError
@@ -340,3 +342,25 @@ def test_data_version_changes_when_another_connection_saves(
 def test_the_store_is_in_the_data_folder(user_store: UserStore, user_data_dir: Path) -> None:
     assert user_store.path == user_data_dir / "library.sqlite3"
     assert user_store.writable and user_store.notices == ()
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_search_notes_takes_any_text(library: Library, text: str) -> None:
+    """Whatever is typed (quotes, *, NEAR, control characters, emoji): hits or none, no error."""
+    if not library.notes():
+        library.set_note(GPT4, 'quotes " stars * near NEAR( and OR not ^ col: emoji 🙂 end')
+    hits = library.search_notes(text)
+    assert all(hit.entry_id == GPT4 for hit in hits)
+
+
+def test_history_is_listed_through_the_time_index(library: Library) -> None:
+    """10,000 visits list in time order without sorting the table: the index is used."""
+    plan = library.store.read(
+        "EXPLAIN QUERY PLAN SELECT entry_id, title, visited FROM visit "
+        "ORDER BY visited DESC, id DESC LIMIT -1"
+    )
+    details = " ".join(row["detail"] for row in plan)
+    assert "USING INDEX visit_by_time" in details and "TEMP B-TREE" not in details
