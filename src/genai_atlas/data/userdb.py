@@ -211,6 +211,8 @@ class UserStore:
         try:
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
+            if not _is_environment(error):
+                raise
             raise self._error(action, error) from None
         self._local.depth = 1
         try:
