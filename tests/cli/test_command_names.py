@@ -73,7 +73,8 @@ def _help_commands() -> set[str]:
     )
     assert result.returncode == 0
     options = set(re.findall(r"^  (--[a-z-]+)", result.stdout, flags=re.MULTILINE)) - {"--help"}
-    commands = set(re.findall(r"^    ([a-z]+) ", result.stdout, flags=re.MULTILINE))
+    # argparse puts a long name (export-library) on a line of its own, its help on the next line.
+    commands = set(re.findall(r"^    ([a-z][a-z-]*)(?: |$)", result.stdout, flags=re.MULTILINE))
     return options | commands
 
 
