@@ -103,3 +103,14 @@ def test_the_note_line_keeps_the_spaces_around_a_matched_word(library) -> None: 
     note = (Span("on my\nown "), Span("laptop", True), Span(" (4-bit)"))
     html = hit_html(hit, note=note)
     assert "on my own <span" in html and "</span> (4-bit)" in html
+
+
+def test_only_a_hit_with_both_snippets_takes_a_third_line(qtbot, library, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    library.set_note("model/midjourney", "Midjourney made my poster")
+    box, _host = make_box(qtbot, library, tmp_path)
+    qtbot.keyClicks(box.field, "midjourney")
+    view = box.results_panel.list_view
+    first = view.visualRect(box.model.index(0, 0)).height()
+    second = view.visualRect(box.model.index(1, 0)).height()
+    assert box.model.note_at(0) and not box.model.note_at(1)
+    assert first > second

@@ -218,10 +218,14 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        # Every row is two lines (kind and title, then the snippet, clipped), so the view can lay
-        # out 50 rows without building 50 documents (setUniformItemSizes); three while any hit
-        # matched by the reader's note, which takes the third.
-        rows = 3 if self._model.has_notes else 2
+        # A row is two lines (kind and title, then the snippet, clipped), so the view can lay
+        # out 50 rows without building 50 documents (setUniformItemSizes); a hit matched by the
+        # reader's note has a third, "Your note: …" (the panel turns uniform sizes off then).
+        row = index.row()
+        noted = self._model.has_notes and 0 <= row < self._model.rowCount()
+        rows = 2
+        if noted and self._model.note_at(row) and self._model.hit_at(row).snippet:
+            rows = 3  # a hit found only by its note has no atlas snippet: the note takes line 2
         lines = QFontMetrics(option.font).lineSpacing() * rows
         return QSize(self._view.viewport().width() or 400, lines + 12)
 
@@ -334,6 +338,8 @@ class SearchResultsPanel(QWidget):
     @Slot()
     def _on_reset(self) -> None:
         results = self._model.results
+        # Rows differ in height only while a note line is shown (see HitDelegate.sizeHint).
+        self._list.setUniformItemSizes(not self._model.has_notes)
         self._message.setText(message_html(results))
         self._message.setVisible(bool(self._message.text()))
         self._update_chips(results)
