@@ -122,3 +122,28 @@ def test_a_note_of_an_entry_that_left_the_atlas_still_shows(qtbot, editor, libra
     assert editor.text() == "kept"
     assert editor.editor.isReadOnly()
     assert "no longer in the atlas" in editor.status_text()
+
+
+def test_typing_without_a_pause_is_saved_while_it_goes_on(qtbot, editor, library) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    # A key every 100 ms never leaves the half-second pause the first save waits for; the
+    # second deadline (a second after the first unsaved key) saves anyway, so a crash mid-way
+    # loses only the last moments.
+    keys = QTimer()
+    keys.setInterval(100)
+    typed: list[str] = []
+
+    def press() -> None:
+        qtbot.keyClicks(editor.editor, "x")
+        typed.append("x")
+        if len(typed) >= 60:
+            keys.stop()
+
+    keys.timeout.connect(press)
+    keys.start()
+    try:
+        qtbot.waitUntil(lambda: bool(stored(library)), timeout=5000)
+        assert keys.isActive()  # saved while the reader was still typing
+    finally:
+        keys.stop()
