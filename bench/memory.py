@@ -121,6 +121,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from genai_atlas.data import EntryKind, open_atlas
+    from genai_atlas.data.library import Library
+    from genai_atlas.data.userdb import open_user_store
     from genai_atlas.resources import database_path
     from genai_atlas.settings import Settings
     from genai_atlas.ui.main_window import MainWindow
@@ -130,7 +132,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, open_atlas(args.db or database_path()) as atlas:
         folder = Path(tmp)
         store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(atlas, Settings(store))
+        # A library file in the temp folder, never the reader's own; on disk, as the app has
+        # it: in memory, every visit recorded while navigating would count as memory kept.
+        library = Library(atlas, open_user_store(folder / "library.sqlite3"))
+        window = MainWindow(library, Settings(store))
         window.resize(1280, 800)
         window.show()
         settle()
@@ -206,6 +211,7 @@ def main() -> int:
             results[name] = measure(action, args.cycles, warmup, args.chunks)
         exported = sorted(path.name for path in folder.iterdir() if path.suffix != ".ini")
         window.close()
+        library.store.close()  # the atlas closes with its with-block
     app.processEvents()
 
     chunk = args.cycles // args.chunks

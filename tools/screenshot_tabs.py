@@ -23,6 +23,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from genai_atlas import resources  # noqa: E402
 from genai_atlas.app import application  # noqa: E402
 from genai_atlas.data import open_atlas  # noqa: E402
+from genai_atlas.data.library import Library  # noqa: E402
+from genai_atlas.data.userdb import memory_store  # noqa: E402
 from genai_atlas.settings import Settings  # noqa: E402
 from genai_atlas.ui.main_window import MainWindow  # noqa: E402
 
@@ -62,7 +64,7 @@ def main(out_dir: Path = ROOT / "shots", highlight: str = "") -> int:
     out_dir.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, open_atlas(resources.database_path()) as atlas:
         store = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(atlas, Settings(store))
+        window = MainWindow(Library(atlas, memory_store()), Settings(store))
         window.resize(1280, 820)
         window.show()
         if highlight:

@@ -1,16 +1,25 @@
-"""Starts the desktop app: the QApplication, the crash hook, the database and the main window."""
+"""Starts the desktop app: the QApplication, the crash hook, the library and the main window.
+
+The library is the read-only atlas and the reader's own store (bookmarks, notes, history) in the
+data folder. A store that cannot be opened for writing never stops the app: it opens read-only or
+in memory, and its notices (a damaged file moved aside, and where) are shown once.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__, resources
-from .data import AtlasError, open_atlas
+from .data import AtlasError, KnownError, open_atlas
+
+if TYPE_CHECKING:
+    from .data.userdb import UserStore
 
 ORGANISATION_NAME = "GenAI Atlas"
 # How long the one notice about unsaved settings stays in the status bar.
@@ -55,11 +64,13 @@ def run_app(search_text: str = "") -> int:
         QMessageBox.critical(None, f"{APP_NAME} cannot start", str(error))
         return 1
 
+    from .data.library import Library
     from .ui.crash_hook import make_excepthook
     from .ui.main_window import MainWindow
 
+    library = Library(atlas, open_store())
     settings = Settings() if location.config_folder is not None else Settings.for_this_run_only()
-    window = MainWindow(atlas, settings)
+    window = MainWindow(library, settings)
     # A fault of the environment in a slot gets a plain message (a database that stopped working:
     # once, with Quit); a bug gets a report that can be copied. Neither dies silently.
     sys.excepthook = make_excepthook(lambda: window)
@@ -69,10 +80,25 @@ def run_app(search_text: str = "") -> int:
     if search_text:
         window.start_search(search_text)
     window.show()
-    notice = settings.storage_notice(__version__)  # said once per run, never on each save
+    # Said once per run, never on each save: the settings', then the library's.
+    notices = [settings.storage_notice(__version__), *library.store.notices]
+    notice = " ".join(text for text in notices if text)
     if notice:
         window.statusBar().showMessage(notice, NOTICE_TIMEOUT_MS)
     try:
         return app.exec()
     finally:
-        atlas.close()
+        library.close()  # the store and the atlas
+
+
+def open_store() -> UserStore:
+    """The reader's store in the data folder; in memory, read-only, if it cannot be opened."""
+    from .data.data_dir import library_path
+    from .data.userdb import open_user_store
+
+    try:
+        return open_user_store(library_path())
+    except KnownError as error:  # open_user_store moves a bad file aside; this is the rest
+        store = open_user_store(None)
+        store.notices = (f"Your library cannot be opened, so nothing is saved this run: {error}",)
+        return store

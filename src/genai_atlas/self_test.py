@@ -32,6 +32,7 @@ class State:
 
     workdir: Path
     atlas: Any = None
+    library: Any = None
     app: Any = None
     window: Any = None
     qt_messages: list[str] = field(default_factory=list)
@@ -143,7 +144,7 @@ def check_tabs(state: State) -> str:
 
     # Settings in the temporary folder: the self-test must not change the user's remembered state.
     store = QSettings(str(state.workdir / "settings.ini"), QSettings.Format.IniFormat)
-    state.window = MainWindow(state.atlas, Settings(store))
+    state.window = MainWindow(_library(state), Settings(store))
     tabs = state.window.findChild(QTabWidget)
     if tabs is None or tabs.count() == 0:
         raise AssertionError("the main window has no tabs")
@@ -156,6 +157,30 @@ def check_tabs(state: State) -> str:
             raise AssertionError(f"tab {tabs.tabText(index)!r} has no widget")
         names.append(tabs.tabText(index).replace("&", ""))
     return ", ".join(names)
+
+
+def _library(state: State) -> Any:
+    """A library over the open atlas with its store in the temporary folder (never the user's)."""
+    if state.library is None:
+        from .data.library import Library
+        from .data.userdb import open_user_store
+
+        state.library = Library(state.atlas, open_user_store(state.workdir / "library.sqlite3"))
+    return state.library
+
+
+def check_library(state: State) -> str:
+    """The reader's store: made, migrated to the current version, written and read back."""
+    from .data import EntryKind
+
+    library = _library(state)
+    first = state.atlas.list(EntryKind.MODEL)[0].id
+    if not library.toggle_bookmark(first) or not library.is_bookmarked(first):
+        raise AssertionError(f"a bookmark on {first} was not kept")
+    library.record_visit(first)
+    if [visit.entry_id for visit in library.history()] != [first]:
+        raise AssertionError("a visit was not kept in the history")
+    return f"version {library.store.version}"
 
 
 def check_printing(state: State) -> str:
@@ -187,6 +212,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("searches find entries", check_search),
     ("Qt starts headless", check_qt_starts),
     ("app icon draws", check_icon),
+    ("the reader's library saves", check_library),
     ("every tab builds", check_tabs),
     ("comparison sheet prints to PDF", check_printing),
 ]
@@ -236,6 +262,8 @@ def _close(state: State) -> None:
         state.window.close()
         state.window.deleteLater()
         state.window = None
+    if state.library is not None:
+        state.library.store.close()  # the atlas is closed below
     if state.atlas is not None:
         state.atlas.close()
 

@@ -28,11 +28,13 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def main_window(qtbot, atlas, settings):  # type: ignore[no-untyped-def]
+def main_window(qtbot, library, settings):  # type: ignore[no-untyped-def]
+    """A shown main window over the test's atlas and its library in the test's data folder."""
     from genai_atlas.ui.main_window import MainWindow
 
-    window = MainWindow(atlas, settings)
+    window = MainWindow(library, settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    window.close()  # before the library closes: a closing window may still read from it

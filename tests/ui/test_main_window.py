@@ -216,14 +216,14 @@ def test_zoom_keys_change_the_detail_font_size(qtbot, main_window: MainWindow) -
 
 
 def test_settings_restore_last_tab_entry_and_zoom(
-    qtbot, main_window: MainWindow, atlas, settings
+    qtbot, main_window: MainWindow, library, settings
 ) -> None:
     main_window.navigate_to("model/gpt-4")
     main_window.zoom_in()
     main_window.resize(800, 640)  # room for a 400 px list beside the detail pane's minimum
     main_window.current_tab().splitter().setSizes([400, 700])
     main_window.close()
-    again = MainWindow(atlas, settings)
+    again = MainWindow(library, settings)
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)

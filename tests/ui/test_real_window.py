@@ -30,6 +30,8 @@ from PySide6.QtTest import QTest
 
 from genai_atlas.app import application
 from genai_atlas.data import open_atlas
+from genai_atlas.data.library import Library
+from genai_atlas.data.userdb import memory_store
 from genai_atlas.resources import database_path
 from genai_atlas.settings import Settings
 from genai_atlas.ui.main_window import MainWindow
@@ -38,7 +40,7 @@ out = Path(sys.argv[1])
 app = application()
 print("platform", QGuiApplication.platformName(), flush=True)
 settings = Settings(QSettings(str(out / "settings.ini"), QSettings.Format.IniFormat))
-window = MainWindow(open_atlas(database_path()), settings)
+window = MainWindow(Library(open_atlas(database_path()), memory_store()), settings)
 window.resize(1200, 800)
 window.start_search("difusion")
 window.show()

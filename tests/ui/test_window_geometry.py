@@ -61,8 +61,8 @@ def test_a_window_partly_off_screen_slides_in_and_shrinks() -> None:
     assert too_big == LAPTOP
 
 
-def test_first_run_window_fits_the_real_screen(qtbot, atlas, settings) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(atlas, settings)
+def test_first_run_window_fits_the_real_screen(qtbot, library, settings) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(library, settings)
     qtbot.addWidget(window)
     area = window.screen().availableGeometry()
     assert window.width() <= area.width() * 0.8 and window.height() <= area.height() * 0.8
@@ -70,14 +70,14 @@ def test_first_run_window_fits_the_real_screen(qtbot, atlas, settings) -> None: 
     assert abs(window.geometry().center().y() - area.center().y()) <= 1
 
 
-def test_restored_geometry_is_moved_back_onto_the_screen(qtbot, atlas, settings) -> None:  # type: ignore[no-untyped-def]
-    first = MainWindow(atlas, settings)
+def test_restored_geometry_is_moved_back_onto_the_screen(qtbot, library, settings) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(library, settings)
     qtbot.addWidget(first)
     area = first.screen().availableGeometry()
     # As if saved on a monitor to the right that has since been unplugged, and taller than this.
     first.setGeometry(QRect(area.right() + 500, 40, 900, area.height() + 300))
     first.save_state()
-    again = MainWindow(atlas, settings)
+    again = MainWindow(library, settings)
     qtbot.addWidget(again)
     assert area.contains(again.geometry())
 

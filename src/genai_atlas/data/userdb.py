@@ -182,6 +182,11 @@ class UserStore:
         if keeper is not None:
             keeper.close()
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` ran: a window being torn down must not read any more."""
+        return self._closed
+
     def __enter__(self) -> UserStore:
         return self
 

@@ -362,10 +362,13 @@ class WindowHost(QObject):
         return True
 
     def _data_version(self) -> int:
+        seen = self._seen_version if hasattr(self, "_seen_version") else 0
+        if self._library.store.closed:  # the app is quitting; a late activation reads nothing
+            return seen
         try:
             return self._library.data_version()
         except KnownError:
-            return self._seen_version if hasattr(self, "_seen_version") else 0
+            return seen
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.WindowActivate:

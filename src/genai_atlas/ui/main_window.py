@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..data import Atlas
+from ..data import KnownError
+from ..data.library import Library
 from ..settings import Settings
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .features import MenuKey, PaneParts, WindowHost
 from .history import History
+from .library_file_actions import install_library_file_actions
+from .notes_feature import install_notes
 from .operations import BackgroundWork
 from .search_box import install_search
 from .sheet_features import install_sheet_features
@@ -34,27 +37,19 @@ from .tabs import TAB_CLASSES, EntryTab
 from .window_geometry import first_run_geometry, fit_on_screens
 
 
-class _AtlasOnly:
-    """Stands in for the Library until the store lands: the atlas, and no reader's data."""
-
-    def __init__(self, atlas: Atlas) -> None:
-        self.atlas = atlas
-
-    def data_version(self) -> int:
-        return 0
-
-
 class MainWindow(QMainWindow):
     entry_changed = Signal(str)  # the entry on show changed (any tab, any cause)
 
-    def __init__(self, atlas: Atlas, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._atlas = atlas
+        self._library = library
+        self._atlas = atlas = library.atlas
         self._settings = settings
         self._history = History()
         self._quiet = False  # True while navigation must not be recorded in the history
         self._zoom_steps = 0
         self._announced = ""  # the entry last announced through entry_changed
+        self._visit_error_told = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.background = BackgroundWork(self)
@@ -78,20 +73,16 @@ class MainWindow(QMainWindow):
         # layout (and features report through it often).
         self.statusBar()
 
-        stand_in = _AtlasOnly(atlas)
         self.host = WindowHost(
-            self,
-            stand_in,  # type: ignore[arg-type]
-            settings,
-            pane_parts,
-            self.background,
-            self.entry_changed,
+            self, library, settings, pane_parts, self.background, self.entry_changed
         )
         self._create_actions()
         self._create_menus_and_toolbar()
         # Features, one line each: they reach the window only through self.host.
         self.sheet_features = install_sheet_features(self.host, settings=settings)
-        self.search_box = install_search(self, atlas, settings.store)  # toolbar + dock
+        self.notes = install_notes(self.host, self.sheet_features.printing)
+        self.library_files = install_library_file_actions(self.host)
+        self.search_box = install_search(self, library, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
         self._restore()
@@ -378,8 +369,17 @@ class MainWindow(QMainWindow):
             self.entry_changed.emit(entry_id)
 
     def _record(self, entry_id: str) -> None:
+        """Note ``entry_id`` as opened: in back/forward, and in the reader's history."""
         self._history.visit(entry_id)
         self._update_history_actions()
+        try:
+            self._library.record_visit(entry_id)
+        except KnownError as error:
+            # A store that cannot be written (read-only, full disk, locked) never stops
+            # navigation; the reader is told once per run.
+            if not self._visit_error_told:
+                self._visit_error_told = True
+                self.statusBar().showMessage(f"History is not being saved: {error}", 15_000)
 
     def _update_history_actions(self) -> None:
         self._back_action.setEnabled(self._history.can_go_back())
