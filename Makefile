@@ -37,10 +37,10 @@ run: $(DB) ## set up, build the database and launch the app
 test: $(DB) ## set up and run every test (offscreen)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-lint: $(STAMP) ## ruff lint and format check, mypy on the data layer
+lint: $(STAMP) ## ruff lint and format check, mypy on all of src/
 	$(VENV)/bin/ruff check src database tests bench
 	$(VENV)/bin/ruff format --check src database tests bench
-	$(VENV)/bin/mypy src/genai_atlas/data
+	$(VENV)/bin/mypy src
 
 bench: $(DB) ## startup, search, printing and memory benchmarks (bench/bundle_size.py: after make bundle)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
