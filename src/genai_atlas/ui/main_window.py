@@ -25,6 +25,7 @@ from .. import APP_NAME
 from ..data import KnownError
 from ..data.library import Library
 from ..settings import Settings
+from .bookmarks_feature import install_bookmarks
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .features import MenuKey, PaneParts, WindowHost
 from .history import History
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         # Features, one line each: they reach the window only through self.host.
         self.sheet_features = install_sheet_features(self.host, settings=settings)
         self.notes = install_notes(self.host, self.sheet_features.printing)
+        self.bookmarks = install_bookmarks(self.host)
         self.library_files = install_library_file_actions(self.host)
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)

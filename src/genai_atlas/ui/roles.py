@@ -15,6 +15,7 @@ KIND_ROLE: int = _USER + 2  # EntryKind value, e.g. "model"
 HIT_ROLE: int = _USER + 3  # the SearchHit of a search result row
 SNIPPET_ROLE: int = _USER + 4  # a search result's plain snippet text
 SORT_ROLE: int = _USER + 5  # the raw value a table sorts by: year as int, text lower-cased
+BOOKMARK_FOLDER_ROLE: int = _USER + 6  # a folder row's name in the Bookmarks panel
 
 ALL_ROLES: dict[str, int] = {
     "ENTRY_ID_ROLE": ENTRY_ID_ROLE,
@@ -22,4 +23,5 @@ ALL_ROLES: dict[str, int] = {
     "HIT_ROLE": HIT_ROLE,
     "SNIPPET_ROLE": SNIPPET_ROLE,
     "SORT_ROLE": SORT_ROLE,
+    "BOOKMARK_FOLDER_ROLE": BOOKMARK_FOLDER_ROLE,
 }
