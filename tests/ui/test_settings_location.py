@@ -193,3 +193,17 @@ def test_run_app_with_a_writable_folder_says_nothing(
 ) -> None:
     assert status_at_start(tmp_path / "config") == ""
     assert (tmp_path / "config" / "GenAI Atlas" / "GenAI Atlas.ini").is_file()
+
+
+def test_run_app_says_where_a_damaged_library_went(
+    status_at_start, atlas_db_path: Path, tmp_path: Path, user_data_dir: Path
+) -> None:
+    user_data_dir.mkdir()
+    damaged = user_data_dir / "library.sqlite3"
+    damaged.write_bytes(b"not a library " * 300)
+    message = status_at_start(tmp_path / "config")
+    (aside,) = user_data_dir.glob("library.sqlite3.damaged-*")
+    assert aside.read_bytes() == b"not a library " * 300  # moved, never overwritten
+    assert f"Your library {damaged} is damaged" in message
+    assert f"moved to {aside}" in message
+    assert damaged.is_file()  # a new, empty library in its place
