@@ -155,6 +155,10 @@ class Library:
     def now(self) -> str:
         return iso_time(self._clock())
 
+    def current_time(self) -> datetime:
+        """The library's clock (UTC): what says which visits are today's and which are old."""
+        return self._clock()
+
     def data_version(self) -> int:
         """Changes when another window or command saved something: time to re-read."""
         return self.store.data_version()

@@ -29,6 +29,7 @@ from .bookmarks_feature import install_bookmarks
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .features import MenuKey, PaneParts, WindowHost
 from .history import History
+from .history_panel import install_history
 from .library_file_actions import install_library_file_actions
 from .notes_feature import install_notes
 from .operations import BackgroundWork
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.sheet_features = install_sheet_features(self.host, settings=settings)
         self.notes = install_notes(self.host, self.sheet_features.printing)
         self.bookmarks = install_bookmarks(self.host)
+        self.history_panel = install_history(self.host)
         self.library_files = install_library_file_actions(self.host)
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)
