@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from genai_atlas.data.library import Library, Visit, iso_time
 from genai_atlas.data.userdb import UserStore
 from genai_atlas.settings import Settings
+from genai_atlas.ui.history_feature import CLEAR_CHOICES, HistoryFeature
 from genai_atlas.ui.history_model import HistoryModel, day_label, group_visits
-from genai_atlas.ui.history_panel import CLEAR_CHOICES, HistoryFeature
 from genai_atlas.ui.main_window import MainWindow
 from genai_atlas.ui.roles import ENTRY_ID_ROLE
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 from ..data import KnownError
 from ..data.library import Bookmark
 from .bookmark_star import BookmarkStar
-from .bookmarks_panel import BookmarksPanel, bookmark_tree, shown_title
 from .features import MenuKey
 
 if TYPE_CHECKING:
+    from .bookmarks_panel import BookmarksPanel
     from .features import FeatureHost
 
 TOGGLE_SHORTCUT = "Ctrl+D"
@@ -71,10 +71,11 @@ class BookmarksFeature(QObject):
         self.toggle_action.setStatusTip("Add or remove a bookmark on the entry on show")
         self.toggle_action.triggered.connect(self._toggle_current)
 
-        self.panel = BookmarksPanel()
+        # The panel is built when first shown: it starts hidden, and its tree and model types cost
+        # startup time that a reader who never opens it should not pay.
+        self._panel: BookmarksPanel | None = None
         self.dock = QDockWidget("Bookmarks", window)
         self.dock.setObjectName("bookmarksDock")
-        self.dock.setWidget(self.panel)
         self.dock.hide()
         host.add_dock(self.dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.panel_action = self.dock.toggleViewAction()
@@ -84,15 +85,6 @@ class BookmarksFeature(QObject):
         self._panel_stale = True
         self.dock.visibilityChanged.connect(self._on_panel_visibility)
 
-        self.panel.open_requested.connect(self.open_bookmark)
-        self.panel.rename_requested.connect(self.rename_bookmark)
-        self.panel.move_requested.connect(self.move_bookmark)
-        self.panel.move_to_new_folder_requested.connect(self.move_to_new_folder)
-        self.panel.remove_requested.connect(self.remove_bookmark)
-        self.panel.new_folder_requested.connect(self.new_folder)
-        self.panel.rename_folder_requested.connect(self.rename_folder)
-        self.panel.remove_folder_requested.connect(self.remove_folder)
-
         host.add_menu_actions(MenuKey.BOOKMARKS, [self.toggle_action, self.panel_action])
         self.menu = host.menu(MenuKey.BOOKMARKS)
         self.menu.aboutToShow.connect(self.fill_menu)
@@ -101,6 +93,25 @@ class BookmarksFeature(QObject):
         host.entry_changed.connect(self._on_entry_changed)
         host.library_changed.connect(self.refresh)
         self._on_entry_changed(host.current_entry_id())
+
+    @property
+    def panel(self) -> BookmarksPanel:
+        """The Bookmarks panel in the dock, built on first use."""
+        if self._panel is None:
+            from .bookmarks_panel import BookmarksPanel
+
+            panel = BookmarksPanel()
+            panel.open_requested.connect(self.open_bookmark)
+            panel.rename_requested.connect(self.rename_bookmark)
+            panel.move_requested.connect(self.move_bookmark)
+            panel.move_to_new_folder_requested.connect(self.move_to_new_folder)
+            panel.remove_requested.connect(self.remove_bookmark)
+            panel.new_folder_requested.connect(self.new_folder)
+            panel.rename_folder_requested.connect(self.rename_folder)
+            panel.remove_folder_requested.connect(self.remove_folder)
+            self.dock.setWidget(panel)
+            self._panel = panel
+        return self._panel
 
     # --- the entry on show ---------------------------------------------------------------------
 
@@ -196,6 +207,8 @@ class BookmarksFeature(QObject):
         read = self._read()
         if read is None:
             return
+        from .bookmarks_panel import bookmark_tree
+
         folders, top_level = bookmark_tree(*read)
         self._menu_items.append(self.menu.addSeparator())
         for folder in folders:
@@ -214,6 +227,8 @@ class BookmarksFeature(QObject):
     def _add_bookmark_actions(
         self, menu: QMenu, bookmarks: tuple[Bookmark, ...], kept: list[QAction] | None = None
     ) -> None:
+        from .bookmarks_panel import shown_title
+
         for bookmark in bookmarks[:MENU_LIMIT]:
             action = menu.addAction(shown_title(bookmark))
             action.setData(bookmark.entry_id)

@@ -29,7 +29,7 @@ from .bookmarks_feature import install_bookmarks
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .features import MenuKey, PaneParts, WindowHost
 from .history import History
-from .history_panel import install_history
+from .history_feature import install_history
 from .library_file_actions import install_library_file_actions
 from .notes_feature import install_notes
 from .operations import BackgroundWork
