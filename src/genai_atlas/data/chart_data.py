@@ -1,0 +1,469 @@
+"""What the charts draw, as plain data: points over time and models per year (no Qt here).
+
+The charts, the Models tab's filter bar and the command line all start from a sequence of model
+facts (``ModelFacts``: imported models satisfy it as they are) and one ``ModelFilter``. This
+module turns them into series; the widgets only draw what it returns.
+
+Decisions worth knowing:
+
+- x is the fractional year of the publication date (``2020-07-02`` is about 2020.50). A date
+  given only as ``YYYY-MM`` stands for the first of that month, a bare ``YYYY`` for mid-year.
+- A log axis cannot show zero, a negative number or NaN, so such a value counts as no value.
+  A model left out of a scatter chart is counted (``without_value``, ``without_date``), and the
+  chart says "n models without a value" rather than hiding them silently.
+- Models per year by domain count each model once, so a stack's height is the number of models:
+  a model with one domain is counted under it; one with several under "Multimodal" when the
+  dataset lists that among them (Epoch AI tags its multimodal models so), else under "Several
+  domains". The groups beyond the largest ``MAX_GROUPS - 1`` are merged into "Other".
+- A model without an accessibility is counted as "Not stated".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol
+
+MULTIMODAL = "Multimodal"
+SEVERAL_DOMAINS = "Several domains"
+OTHER_GROUP = "Other"
+NOT_STATED = "Not stated"
+MAX_GROUPS = 9  # stacked groups shown; the rest are summed into OTHER_GROUP
+
+# Epoch AI's accessibility values, from the most open to the least; others follow in name order.
+ACCESSIBILITY_ORDER = (
+    "Open weights (unrestricted)",
+    "Open weights (restricted use)",
+    "Open weights (non-commercial)",
+    "API access",
+    "Hosted access (no API)",
+    "Unreleased",
+)
+
+
+class ModelFacts(Protocol):
+    """The facts about one model that charts and filters read (``ImportedModel`` has them)."""
+
+    @property
+    def entry_id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def organisations(self) -> tuple[str, ...]: ...
+    @property
+    def publication_date(self) -> str | None: ...
+    @property
+    def domains(self) -> tuple[str, ...]: ...
+    @property
+    def parameters(self) -> float | None: ...
+    @property
+    def training_compute_flop(self) -> float | None: ...
+    @property
+    def accessibility(self) -> str: ...
+
+
+# --- the filter ---------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def publication_year(date: str | None) -> int | None:
+    """The year of an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); None if there is none."""
+    if not date or len(date) < 4 or not date[:4].isdigit():
+        return None
+    return int(date[:4])
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFilter:
+    """What the reader narrowed the models to; every part that is set must match (AND).
+
+    - ``text``: every word must occur in the name or an organisation (case and spacing ignored);
+    - ``domain``: one of the model's domains, ``organisation``: one of its organisations,
+      ``accessibility``: its accessibility; each compared without case, "" = any;
+    - ``year_from``/``year_to``: the publication year, both ends included; a model without a
+      date is left out once either end is set.
+
+    The Models tab's filter bar, the charts and the command line's flags all use this class.
+    """
+
+    text: str = ""
+    domain: str = ""
+    organisation: str = ""
+    accessibility: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ModelFilter()
+
+    def matches(self, model: ModelFacts) -> bool:
+        if self.domain and _fold(self.domain) not in {_fold(d) for d in model.domains}:
+            return False
+        if self.organisation and _fold(self.organisation) not in {
+            _fold(o) for o in model.organisations
+        }:
+            return False
+        if self.accessibility and _fold(self.accessibility) != _fold(model.accessibility):
+            return False
+        if self.year_from is not None or self.year_to is not None:
+            year = publication_year(model.publication_date)
+            if year is None:
+                return False
+            if self.year_from is not None and year < self.year_from:
+                return False
+            if self.year_to is not None and year > self.year_to:
+                return False
+        words = self.text.casefold().split()
+        if words:
+            haystack = _fold(" ".join((model.name, *model.organisations)))
+            if not all(word in haystack for word in words):
+                return False
+        return True
+
+    def apply(self, models: Iterable[ModelFacts]) -> list[ModelFacts]:
+        return [model for model in models if self.matches(model)]
+
+    def describe(self) -> str:
+        """The filter in words for a caption ("" when empty): 'Language · 2020–2024 · "llama"'."""
+        parts: list[str] = []
+        if self.text.strip():
+            parts.append(f"“{' '.join(self.text.split())}”")
+        parts.extend(p for p in (self.domain, self.organisation, self.accessibility) if p)
+        if self.year_from is not None and self.year_to is not None:
+            parts.append(
+                str(self.year_from)
+                if self.year_from == self.year_to
+                else f"{self.year_from}–{self.year_to}"
+            )
+        elif self.year_from is not None:
+            parts.append(f"since {self.year_from}")
+        elif self.year_to is not None:
+            parts.append(f"until {self.year_to}")
+        return " · ".join(parts)
+
+
+# --- dates and numbers ----------------------------------------------------------------------------
+
+
+def fractional_year(date: str | None) -> float | None:
+    """``2020-07-02`` → 2020.5; ``YYYY-MM`` → the first of that month; ``YYYY`` → mid-year."""
+    year = publication_year(date)
+    if year is None or date is None:
+        return None
+    try:
+        if len(date) == 4:
+            return year + 0.5
+        if len(date) == 7:
+            day = _dt.date(year, int(date[5:7]), 1)
+        else:
+            day = _dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+    length = 366 if _dt.date(year, 12, 31).timetuple().tm_yday == 366 else 365
+    return year + (day.timetuple().tm_yday - 1) / length
+
+
+def _positive(value: float | None) -> float | None:
+    if value is None or not math.isfinite(value) or value <= 0:
+        return None
+    return value
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_power_of_ten(value: float) -> str:
+    """3.14e23 → '3.1 × 10²³'; small numbers as they are (950 → '950')."""
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    exponent = math.floor(math.log10(abs(value)))
+    if 0 <= exponent < 4:
+        return f"{value:,.0f}" if value == int(value) else f"{value:.3g}"
+    mantissa = value / 10**exponent
+    if round(mantissa, 1) >= 10:  # 9.96e23 rounds to 10.0 × 10²³: say 1.0 × 10²⁴
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return f"{mantissa:.1f} × 10{str(exponent).translate(_SUPERSCRIPTS)}"
+
+
+def format_flop(value: float) -> str:
+    """A training compute: '3.1 × 10²³ FLOP'."""
+    return f"{format_power_of_ten(value)} FLOP"
+
+
+_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+
+
+def format_count(value: float) -> str:
+    """A large count with a short scale: 175e9 → '175 B', 1.3e9 → '1.3 B', 6.6e5 → '660 K'."""
+    for scale, suffix in _SCALES:
+        if abs(value) >= scale:
+            scaled = value / scale
+            text = f"{scaled:.3g}" if scaled < 1000 else f"{scaled:,.0f}"
+            return f"{text} {suffix}"
+    return f"{value:.3g}"
+
+
+def format_parameters(value: float) -> str:
+    """A parameter count: '175 B parameters'."""
+    return f"{format_count(value)} parameters"
+
+
+# --- scatter charts -------------------------------------------------------------------------------
+
+
+class Metric(Enum):
+    """A value plotted over time on a log axis: (label, axis title, short unit)."""
+
+    TRAINING_COMPUTE = ("Training compute", "Training compute (FLOP)")
+    PARAMETERS = ("Parameters", "Parameters")
+
+    @property
+    def label(self) -> str:
+        return self.value[0]
+
+    @property
+    def axis_title(self) -> str:
+        return self.value[1]
+
+    def value_of(self, model: ModelFacts) -> float | None:
+        if self is Metric.TRAINING_COMPUTE:
+            return model.training_compute_flop
+        return model.parameters
+
+    def format(self, value: float) -> str:
+        if self is Metric.TRAINING_COMPUTE:
+            return format_flop(value)
+        return format_parameters(value)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    """One model on a scatter chart."""
+
+    entry_id: str
+    name: str
+    organisation: str  # the organisations joined with ", "
+    date: str
+    x: float  # fractional year
+    y: float  # the value itself (the axis is logarithmic)
+    curated: bool  # one of the atlas's own models
+
+    def tooltip(self, metric: Metric) -> str:
+        lines = [self.name]
+        if self.organisation:
+            lines.append(self.organisation)
+        lines.append(f"{self.date} · {metric.format(self.y)}")
+        if self.curated:
+            lines.append("Described in this atlas")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ScatterSeries:
+    metric: Metric
+    points: tuple[ChartPoint, ...]
+    """Sorted by x; the curated models among them have ``curated`` set."""
+    considered: int
+    """Models that passed the filter."""
+    without_value: int
+    without_date: int
+
+    @property
+    def left_out(self) -> int:
+        return self.without_value + self.without_date
+
+    def left_out_text(self) -> str:
+        """'n models without a value' (and without a date), or '' when every model is drawn."""
+        parts = []
+        if self.without_value:
+            noun = "model" if self.without_value == 1 else "models"
+            parts.append(f"{self.without_value:,} {noun} without a value")
+        if self.without_date:
+            noun = "model" if self.without_date == 1 else "models"
+            parts.append(f"{self.without_date:,} {noun} without a date")
+        return "; ".join(parts) + (" (not drawn)" if parts else "")
+
+
+def scatter_series(
+    models: Iterable[ModelFacts],
+    metric: Metric,
+    model_filter: ModelFilter | None = None,
+    curated_ids: Collection[str] = (),
+) -> ScatterSeries:
+    """The models that pass ``model_filter`` as points of ``metric`` over time."""
+    points: list[ChartPoint] = []
+    considered = without_value = without_date = 0
+    for model in models:
+        if model_filter is not None and not model_filter.matches(model):
+            continue
+        considered += 1
+        value = _positive(metric.value_of(model))
+        if value is None:
+            without_value += 1
+            continue
+        x = fractional_year(model.publication_date)
+        if x is None or model.publication_date is None:
+            without_date += 1
+            continue
+        points.append(
+            ChartPoint(
+                entry_id=model.entry_id,
+                name=model.name,
+                organisation=", ".join(model.organisations),
+                date=model.publication_date,
+                x=x,
+                y=value,
+                curated=model.entry_id in curated_ids,
+            )
+        )
+    points.sort(key=lambda p: (p.x, p.name))
+    return ScatterSeries(metric, tuple(points), considered, without_value, without_date)
+
+
+# --- models per year ------------------------------------------------------------------------------
+
+
+class Grouping(Enum):
+    DOMAIN = "domain"
+    ACCESSIBILITY = "accessibility"
+
+    @property
+    def label(self) -> str:
+        return "Domain" if self is Grouping.DOMAIN else "Accessibility"
+
+
+def domain_group(domains: Sequence[str]) -> str:
+    """The one group a model is counted under by domain (see the module docstring)."""
+    unique = list(dict.fromkeys(d.strip() for d in domains if d.strip()))
+    if not unique:
+        return NOT_STATED
+    if len(unique) == 1:
+        return unique[0]
+    return MULTIMODAL if MULTIMODAL in unique else SEVERAL_DOMAINS
+
+
+def _group_of(model: ModelFacts, grouping: Grouping) -> str:
+    if grouping is Grouping.DOMAIN:
+        return domain_group(model.domains)
+    return model.accessibility.strip() or NOT_STATED
+
+
+@dataclass(frozen=True, slots=True)
+class YearCounts:
+    """Models per publication year, stacked by group."""
+
+    grouping: Grouping
+    years: tuple[int, ...]
+    """Every year from the first to the last that has a model (gaps as zeros)."""
+    groups: tuple[str, ...]
+    """Bottom of the stack first: largest groups first, "Other" and "Not stated" last."""
+    counts: tuple[tuple[int, ...], ...]
+    """``counts[g][y]``: models of ``groups[g]`` in ``years[y]``."""
+    without_date: int
+
+    def total(self, year_index: int) -> int:
+        return sum(row[year_index] for row in self.counts)
+
+    @property
+    def model_count(self) -> int:
+        return sum(sum(row) for row in self.counts)
+
+    def tooltip(self, group_index: int, year_index: int) -> str:
+        year, count = self.years[year_index], self.counts[group_index][year_index]
+        noun = "model" if count == 1 else "models"
+        return (
+            f"{year}: {count:,} {noun} — {self.groups[group_index]}\n"
+            f"{self.total(year_index):,} in {year} in all"
+        )
+
+
+def _order_groups(totals: Counter[str], grouping: Grouping) -> list[str]:
+    if grouping is Grouping.ACCESSIBILITY:
+        known = [name for name in ACCESSIBILITY_ORDER if name in totals]
+        rest = sorted(name for name in totals if name not in ACCESSIBILITY_ORDER)
+        rest = [name for name in rest if name != NOT_STATED]
+        return known + rest + ([NOT_STATED] if NOT_STATED in totals else [])
+    last = [name for name in (OTHER_GROUP, NOT_STATED) if name in totals]
+    ranked = sorted((name for name in totals if name not in last), key=lambda n: (-totals[n], n))
+    return ranked + last
+
+
+def models_per_year(
+    models: Iterable[ModelFacts],
+    grouping: Grouping,
+    model_filter: ModelFilter | None = None,
+    max_groups: int = MAX_GROUPS,
+) -> YearCounts:
+    """The models that pass ``model_filter``, counted by publication year and ``grouping``."""
+    per_model: list[tuple[int, str]] = []
+    without_date = 0
+    for model in models:
+        if model_filter is not None and not model_filter.matches(model):
+            continue
+        year = publication_year(model.publication_date)
+        if year is None:
+            without_date += 1
+            continue
+        per_model.append((year, _group_of(model, grouping)))
+    totals = Counter(group for _, group in per_model)
+    if grouping is Grouping.DOMAIN and len(totals) > max_groups:
+        keep = {name for name, _ in totals.most_common(max_groups - 1) if name != OTHER_GROUP}
+        per_model = [(y, g if g in keep else OTHER_GROUP) for y, g in per_model]
+        totals = Counter(group for _, group in per_model)
+    groups = _order_groups(totals, grouping)
+    if not per_model:
+        return YearCounts(grouping, (), tuple(groups), (), without_date)
+    first, last = min(y for y, _ in per_model), max(y for y, _ in per_model)
+    years = tuple(range(first, last + 1))
+    index = {name: i for i, name in enumerate(groups)}
+    table = [[0] * len(years) for _ in groups]
+    for year, group in per_model:
+        table[index[group]][year - first] += 1
+    return YearCounts(grouping, years, tuple(groups), tuple(map(tuple, table)), without_date)
+
+
+# --- what a chart is drawn from, and the lines under it -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChartDataset:
+    """Everything a chart needs: the imported models and where they came from.
+
+    ``curated_ids`` are the atlas's own model ids: a point with one of them is highlighted.
+    ``attribution`` is the publisher's line that travels with the data; ``file_date`` the date
+    of the file that was imported ("" when unknown).
+    """
+
+    models: tuple[ModelFacts, ...]
+    curated_ids: frozenset[str]
+    attribution: str
+    file_name: str = ""
+    file_date: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.models
+
+
+def caption_lines(dataset: ChartDataset, model_filter: ModelFilter, note: str = "") -> list[str]:
+    """The lines printed under a chart: the attribution first, then the file, filter and note."""
+    details: list[str] = []
+    if dataset.file_name or dataset.file_date:
+        dated = f", dated {dataset.file_date}" if dataset.file_date else ""
+        details.append(f"File: {dataset.file_name or 'imported data'}{dated}")
+    if not model_filter.is_empty:
+        details.append(f"Filter: {model_filter.describe()}")
+    if note:
+        details.append(note)
+    lines = [dataset.attribution]
+    if details:
+        lines.append(" · ".join(details))
+    return lines
