@@ -29,6 +29,7 @@ _LAST_TAB = "navigation/last_tab"
 _LAST_ENTRY = "navigation/last_entry"
 _ZOOM = "detail/zoom_steps"
 _SPLITTER = "splitters/{key}"
+_COLUMNS = "tables/{key}/columns"
 _PAPER = "print/paper"
 _MARGINS = "print/margins_mm"
 _LAST_VERSION = "app/last_version"
@@ -171,6 +172,27 @@ class Settings:
 
     def set_splitter_sizes(self, key: str, sizes: list[int]) -> None:
         self._store.setValue(_SPLITTER.format(key=key), [int(s) for s in sizes])
+
+    def table_columns(self, key: str) -> dict[str, bool]:
+        """The columns the reader showed (True) or hid (False) in the table named ``key``.
+
+        Only their own choices: a column they never touched follows the table's default."""
+        value = self._store.value(_COLUMNS.format(key=key), [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list | tuple):
+            return {}
+        choices: dict[str, bool] = {}
+        for item in value:
+            name, _, shown = str(item).rpartition("=")
+            if name and shown in ("0", "1"):
+                choices[name] = shown == "1"
+        return choices
+
+    def set_table_columns(self, key: str, choices: Mapping[str, bool]) -> None:
+        self._store.setValue(
+            _COLUMNS.format(key=key), [f"{name}={int(shown)}" for name, shown in choices.items()]
+        )
 
     # --- navigation ---------------------------------------------------------------------------
 

@@ -9,10 +9,11 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .echo import echo
 from .errors import AtlasError, UnknownEntryError
+from .model_dataset import glossary_links
 from .records import (
     AnyEntry,
     Application,
@@ -33,6 +34,9 @@ from .records import (
     kind_of,
 )
 from .schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from .model_dataset import ModelDataset
 
 _REBUILD = "Reinstall GenAI Atlas, or rebuild the database with 'make db'."
 _RESTART = (
@@ -179,6 +183,8 @@ class Atlas:
         self._identity = identity if identity is not None else _identity(path)
         self._sources: dict[str, Source] | None = None
         self._titles: dict[str, EntryRef] | None = None
+        self._dataset: ModelDataset | None = None
+        self._all_refs: dict[str, EntryRef] | None = None  # the atlas's and the dataset's
 
     def close(self) -> None:
         self._conn.close()
@@ -262,13 +268,40 @@ class Atlas:
 
     # --- lists ------------------------------------------------------------------------------
 
-    def _refs(self) -> dict[str, EntryRef]:
+    # --- imported model data ------------------------------------------------------------------
+
+    def set_dataset(self, dataset: ModelDataset | None) -> None:
+        """Show an imported dataset's models with the atlas's own (None: show none).
+
+        A dataset row with a curated model's id adds its figures to that entry; every other row
+        is an entry of kind ``model`` of its own (see ``model_dataset``).
+        """
+        self._dataset = dataset if dataset else None
+        self._all_refs = None
+
+    @property
+    def dataset(self) -> ModelDataset | None:
+        return self._dataset
+
+    def _dataset_entries(self) -> dict[str, Model]:
+        if self._dataset is None:
+            return {}
+        return self._dataset.entries(self._atlas_refs())
+
+    def _atlas_refs(self) -> dict[str, EntryRef]:
         if self._titles is None:
             rows = self._query("SELECT id, kind, title FROM entry")
             self._titles = {
                 r["id"]: EntryRef(r["id"], EntryKind(r["kind"]), r["title"]) for r in rows
             }
         return self._titles
+
+    def _refs(self) -> dict[str, EntryRef]:
+        if self._all_refs is None:
+            refs = dict(self._atlas_refs())
+            refs.update((i, model.ref) for i, model in self._dataset_entries().items())
+            self._all_refs = refs
+        return self._all_refs
 
     def ref(self, entry_id: str) -> EntryRef:
         try:
@@ -287,10 +320,21 @@ class Atlas:
             [kind.value] if kind else [],
         )
         rows = sorted(rows, key=lambda r: (order[r["kind"]], r["position"], r["title"]))
-        return [EntryRef(r["id"], EntryKind(r["kind"]), r["title"]) for r in rows]
+        refs = [EntryRef(r["id"], EntryKind(r["kind"]), r["title"]) for r in rows]
+        if kind in (None, EntryKind.MODEL) and self._dataset is not None:
+            # After the curated models: the dataset's own, newest first.
+            imported = [model.ref for model in self._dataset_entries().values()]
+            at = max((i + 1 for i, r in enumerate(refs) if r.kind == EntryKind.MODEL), default=0)
+            refs[at:at] = imported
+        return refs
 
     def models(self) -> builtins.list[Model]:
-        return [self.model(ref.id) for ref in self.list(EntryKind.MODEL)]
+        """Every model: the curated ones (with the dataset's figures), then the dataset's own."""
+        curated = [
+            self._curated_model(r["id"])
+            for r in self._query("SELECT id FROM entry WHERE kind = 'model' ORDER BY position")
+        ]
+        return curated + list(self._dataset_entries().values())
 
     # --- single entries -----------------------------------------------------------------------
 
@@ -439,7 +483,16 @@ class Atlas:
         )
 
     def model(self, entry_id: str) -> Model:
+        imported = self._dataset_entries().get(entry_id)
+        if imported is not None:
+            return imported
+        return self._curated_model(entry_id)
+
+    def _curated_model(self, entry_id: str) -> Model:
         common = self._common(entry_id, EntryKind.MODEL)
+        figures = self._dataset.figures(entry_id) if self._dataset is not None else None
+        if figures is not None:
+            common["links"] += glossary_links(figures, self._atlas_refs())
         row = self._one("SELECT * FROM model WHERE id = ?", [entry_id])
         return Model(
             **common,
@@ -457,6 +510,7 @@ class Atlas:
             as_of=row["as_of"] or "",
             availability=row["availability"],
             access_note=row["access_note"] or "",
+            figures=figures,
         )
 
     def term(self, entry_id: str) -> Term:

@@ -14,7 +14,8 @@ from .atlas import Atlas
 from .errors import UnknownEntryError
 from .fields import field_text, fields_of
 from .markup import plain_text
-from .records import AnyEntry, Comparison, EntryKind, Source, kind_of
+from .model_dataset import EPOCH_ATTRIBUTION, EPOCH_SOURCE, EPOCH_SOURCE_ID
+from .records import AnyEntry, Comparison, EntryKind, Model, ModelFigures, Source, kind_of
 
 MIN_ITEMS = 2
 MAX_ITEMS = 4
@@ -27,9 +28,9 @@ COMPARABLE_KINDS = (
     EntryKind.TERM,
     EntryKind.TAKEAWAY,
 )
-# Epoch AI data is used only by a test that cross-checks facts; no sheet shows it, so a sheet
-# never credits it.
-_NOT_SHOWN_SOURCES = frozenset({"source/epoch-ai-notable-models"})
+# The curated models cite Epoch AI's record only where a fact was checked against it; a sheet
+# credits the dataset when it shows the dataset's figures, with its attribution line (below).
+_NOT_SHOWN_SOURCES = frozenset({EPOCH_SOURCE_ID})
 
 
 class CompareError(ValueError):
@@ -59,6 +60,9 @@ class CompareTable:
     entry_ids: tuple[str, ...] = ()
     kind: EntryKind | None = None
     aspect_label: str = "Aspect"
+    # Attribution lines the licence of shown data asks for (an imported dataset's), said
+    # wherever the table goes: under it on a sheet, in every footer, at the end of a CSV.
+    notices: tuple[str, ...] = ()
 
     @property
     def builtin(self) -> bool:
@@ -72,7 +76,11 @@ class CompareTable:
         return replace(self, rows=self.differing_rows)
 
     def attribution(self) -> str:
-        """The source line for a printed footer: every source title, or the first few."""
+        """The source line for a printed footer: the data's notices, then the sources."""
+        sources = self._source_line()
+        return " · ".join((*self.notices, sources)) if self.notices else sources
+
+    def _source_line(self) -> str:
         titles = [source.title for source in self.sources]
         if not titles:
             return "GenAI Atlas content"
@@ -87,13 +95,28 @@ def _normalise(cell: str) -> str:
     return " ".join(cell.split()).casefold()
 
 
+def _figures(entries: Sequence[AnyEntry]) -> list[ModelFigures]:
+    return [
+        entry.figures for entry in entries if isinstance(entry, Model) and entry.figures is not None
+    ]
+
+
 def _sources(entries: Sequence[AnyEntry]) -> tuple[Source, ...]:
+    shows_dataset = bool(_figures(entries))
     seen: dict[str, Source] = {}
     for entry in entries:
         for source in entry.sources:
-            if source.id not in _NOT_SHOWN_SOURCES:
+            if source.id not in _NOT_SHOWN_SOURCES or shows_dataset:
                 seen.setdefault(source.id, source)
+    if shows_dataset:
+        seen.setdefault(EPOCH_SOURCE_ID, EPOCH_SOURCE)
     return tuple(seen.values())
+
+
+def _notices(entries: Sequence[AnyEntry]) -> tuple[str, ...]:
+    """The dataset's attribution line (with its file's date) when any entry shows its figures."""
+    lines = {figures.attribution or EPOCH_ATTRIBUTION for figures in _figures(entries)}
+    return tuple(sorted(lines))
 
 
 def _field_rows(entries: Sequence[AnyEntry]) -> tuple[CompareRow, ...]:
@@ -165,6 +188,7 @@ def compare_entries(atlas: Atlas, entry_ids: Sequence[str]) -> CompareTable:
         entry_ids=tuple(entry.id for entry in entries),
         kind=kind,
         aspect_label="Field",
+        notices=_notices(entries),
     )
 
 
@@ -182,4 +206,5 @@ def entry_table(atlas: Atlas, entry_id: str) -> CompareTable:
         entry_ids=(entry.id,),
         kind=entry.kind,
         aspect_label="Field",
+        notices=_notices([entry]),
     )

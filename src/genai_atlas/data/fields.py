@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
+from .figures_text import MISSING_SORT, count_text, scientific_text, sort_number
 from .markup import plain_text
+from .model_dataset import GLOSSARY_RELATION
 from .records import (
     GROUP_LABELS,
     SCOPE_LABELS,
@@ -31,6 +33,7 @@ from .records import (
     Industry,
     IndustryImpact,
     Model,
+    ModelFigures,
     Source,
     Takeaway,
     Term,
@@ -64,6 +67,7 @@ class Pane(Enum):
     NOTE = "note"  # a muted line after the text, led by its label
     SECTION = "section"  # a heading of its own over the value
     GRID = "grid"  # the comparison grid
+    DATASET = "dataset"  # the imported dataset's figures, under its attribution
     NONE = "none"  # not in the pane (the line above the title already says it)
 
 
@@ -85,6 +89,7 @@ class Field(Generic[E]):
     pane: Pane = Pane.FACT
     compare: bool = True  # a row of compare tables, printed sheets and CSV/Markdown exports
     column: bool = False  # a column of the kind's table (the Models tab)
+    column_shown: bool = True  # shown until the reader hides it (the table's column chooser)
     cell: Callable[[E], str] | None = None  # a table cell's short form; None: the text form
     sort: Callable[[E], Any] | None = None  # a table's sort value; None: the cell, case-folded
     note: str = ""  # said after a non-empty value wherever it is shown (not in JSON)
@@ -96,6 +101,46 @@ class Field(Generic[E]):
 def _model_date(model: Model) -> Cited:
     source = next((s for s in model.sources if s.id == model.date_source), None)
     return Cited(model.date_label, source, "no source states the date")
+
+
+def _figure(read: Callable[[ModelFigures], Any], default: Any = "") -> Callable[[Model], Any]:
+    """A value of the model's imported figures; ``default`` when it has none."""
+
+    def value(model: Model) -> Any:
+        return read(model.figures) if model.figures is not None else default
+
+    return value
+
+
+def _joined(read: Callable[[ModelFigures], Sequence[str]]) -> Callable[[Model], str]:
+    return _figure(lambda figures: ", ".join(read(figures)))
+
+
+def _model_organisation(model: Model) -> str:
+    # A model only the dataset lists has no organisation of the atlas's: the dataset's is its own.
+    if model.organisation or model.figures is None:
+        return model.organisation
+    return ", ".join(model.figures.organisations)
+
+
+def _publication_cell(model: Model) -> str:
+    """The dataset's date if it has one, else the atlas's year: "2023-03-15", "2022 (paper)"."""
+    if model.figures is not None and model.figures.publication_date:
+        return model.figures.publication_date
+    return model.date_cell
+
+
+def _publication_sort(model: Model) -> str:
+    # ISO dates and bare years sort together as text: "2022" < "2022-04-04" < "2023".
+    if model.figures is not None and model.figures.publication_date:
+        return model.figures.publication_date
+    return f"{model.year:04d}" if model.year else ""
+
+
+def _accessibility_cell(model: Model) -> str:
+    if model.figures is not None and model.figures.accessibility:
+        return model.figures.accessibility
+    return model.access_short
 
 
 def _model_modality(model: Model) -> str:
@@ -223,7 +268,71 @@ TREND_FIELDS: tuple[Field[Trend], ...] = (
 )
 
 MODEL_FIELDS: tuple[Field[Model], ...] = (
-    Field("organisation", "Organisation", Show.TEXT, lambda m: m.organisation, column=True),
+    Field("organisation", "Organisation", Show.TEXT, _model_organisation, column=True),
+    # The imported dataset's figures (Epoch AI's): the pane shows them under its attribution.
+    Field(
+        "countries",
+        "Country",
+        Show.TEXT,
+        _joined(lambda f: f.countries),
+        Pane.DATASET,
+        column=True,
+    ),
+    Field(
+        "publication_date",
+        "Publication date",
+        Show.TEXT,
+        _figure(lambda f: f.publication_date or ""),
+        Pane.DATASET,
+        column=True,
+        cell=_publication_cell,
+        sort=_publication_sort,
+    ),
+    Field("domains", "Domain", Show.TEXT, _joined(lambda f: f.domains), Pane.DATASET, column=True),
+    Field("tasks", "Task", Show.TEXT, _joined(lambda f: f.tasks), Pane.DATASET),
+    Field(
+        "parameters",
+        "Parameters",
+        Show.TEXT,
+        _figure(lambda f: count_text(f.parameters)),
+        Pane.DATASET,
+        column=True,
+        sort=_figure(lambda f: sort_number(f.parameters), MISSING_SORT),
+    ),
+    Field(
+        "training_compute_flop",
+        "Training compute (FLOP)",
+        Show.TEXT,
+        _figure(lambda f: scientific_text(f.training_compute_flop)),
+        Pane.DATASET,
+        column=True,
+        sort=_figure(lambda f: sort_number(f.training_compute_flop), MISSING_SORT),
+    ),
+    Field(
+        "accessibility",
+        "Accessibility",
+        Show.TEXT,
+        _figure(lambda f: f.accessibility),
+        Pane.DATASET,
+        column=True,
+        cell=_accessibility_cell,
+    ),
+    Field(
+        "dataset_links",
+        "Link",
+        Show.LINES,
+        _figure(lambda f: f.links, ()),
+        Pane.DATASET,
+        compare=False,
+    ),
+    Field(
+        "glossary",
+        "In the glossary",
+        Show.REFS,
+        lambda m: m.linked(GLOSSARY_RELATION),
+        Pane.DATASET,
+        compare=False,
+    ),
     # The years mix first releases, announcements and papers, so the value says which it is
     # ("Paper 2022", a cell "2022 (paper)"); a table still sorts by the year alone.
     Field(
@@ -232,6 +341,7 @@ MODEL_FIELDS: tuple[Field[Model], ...] = (
         Show.CITED,
         _model_date,
         column=True,
+        column_shown=False,
         cell=lambda m: m.date_cell,
         sort=lambda m: m.year,
     ),
@@ -241,15 +351,24 @@ MODEL_FIELDS: tuple[Field[Model], ...] = (
         Show.TEXT,
         _model_modality,
         column=True,
+        column_shown=False,
         cell=lambda m: m.modality_label,
     ),
-    Field("model_type_label", "Type", Show.TEXT, lambda m: m.model_type_label, column=True),
+    Field(
+        "model_type_label",
+        "Type",
+        Show.TEXT,
+        lambda m: m.model_type_label,
+        column=True,
+        column_shown=False,
+    ),
     Field(
         "access_summary",
         "Access",
         Show.TEXT,
         lambda m: m.access_summary,
         column=True,
+        column_shown=False,
         cell=lambda m: m.access_short,
     ),
     Field("website", "Website", Show.URL, lambda m: m.website),
@@ -278,6 +397,15 @@ MODEL_FIELDS: tuple[Field[Model], ...] = (
     ),
     # Said within Modality and Access elsewhere; JSON readers get it on its own too.
     Field("as_of_label", "As of", Show.TEXT, lambda m: m.as_of_label, Pane.NONE, compare=False),
+    Field(
+        "source_label",
+        "Source",
+        Show.TEXT,
+        lambda m: m.source_label,
+        Pane.NONE,  # the pane names its sources at its end, and over the figures
+        compare=False,
+        column=True,
+    ),
 )
 
 TERM_FIELDS: tuple[Field[Term], ...] = (

@@ -189,12 +189,45 @@ SECTION_LABELS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class ModelFigures:
+    """What an imported dataset (Epoch AI's "Notable AI Models") says of one model.
+
+    The publisher's figures as read from the file the reader imported: never the atlas's own
+    words. ``abstract`` and the ``*_notes`` are the publisher's prose, shown as quoted source text
+    under the dataset's attribution. Numbers are None where the file has none.
+    """
+
+    name: str  # the model's name in the dataset, trimmed
+    organisations: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    publication_date: str | None = None  # "YYYY-MM-DD" (or "YYYY-MM", "YYYY")
+    domains: tuple[str, ...] = ()
+    tasks: tuple[str, ...] = ()
+    parameters: float | None = None
+    training_compute_flop: float | None = None
+    accessibility: str = ""
+    links: tuple[str, ...] = ()  # http/https only
+    reference: str = ""
+    abstract: str = ""
+    parameters_notes: str = ""
+    compute_notes: str = ""
+    accessibility_notes: str = ""
+    # The line every view, printout and export of these figures carries, with the file's date.
+    attribution: str = ""
+
+    @property
+    def year(self) -> int | None:
+        date = self.publication_date or ""
+        return int(date[:4]) if date[:4].isdigit() else None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Model(Entry):
     organisation: str
     year: int
     modality: tuple[str, ...]
-    model_type: str  # "llm" or "generative"
+    model_type: str  # "llm" or "generative"; "" for a model known only from a dataset
     access: tuple[str, ...]
     website: str
     release_note: str = ""
@@ -209,9 +242,24 @@ class Model(Entry):
     as_of: str = ""
     availability: str = "available"
     access_note: str = ""
+    # The imported dataset's figures for this model (None: no dataset imported, or it does not
+    # list the model). ``curated`` False: the entry exists only because the dataset lists it.
+    figures: ModelFigures | None = None
+    curated: bool = True
+
+    @property
+    def source_label(self) -> str:
+        """Where this entry's facts come from, for a table cell."""
+        if not self.curated:
+            return DATASET_SHORT_NAME
+        return (
+            f"{CURATED_SHORT_NAME} + {DATASET_SHORT_NAME}" if self.figures else CURATED_SHORT_NAME
+        )
 
     @property
     def model_type_label(self) -> str:
+        if not self.model_type:
+            return ""
         return "LLM" if self.model_type == "llm" else "Other generative model"
 
     @property
@@ -230,12 +278,18 @@ class Model(Entry):
 
     @property
     def date_label(self) -> str:
-        """The year with what it is the year of: "Released 2023", "Paper 2022", "Announced 2021"."""
+        """The year with what it is the year of: "Released 2023", "Paper 2022", "Announced 2021".
+
+        "" for a model known only from a dataset: its date is the dataset's publication date."""
+        if not self.curated:
+            return ""
         return f"{self.date_kind_label} {self.year_text}"
 
     @property
     def date_cell(self) -> str:
         """The date for a table cell, year first so that a column reads down: "2022 (paper)"."""
+        if not self.curated:
+            return ""
         return f"{self.year_text} ({self.date_kind_label.lower()})"
 
     @property
@@ -245,6 +299,8 @@ class Model(Entry):
     @property
     def access_summary(self) -> str:
         """Access as a reader should take it: today's for an available model, else its history."""
+        if not self.curated:
+            return ""  # the dataset's accessibility is a figure of its own
         state = {"unreleased": "Never released", "retired": "Retired"}.get(
             self.availability, self.access_label
         )
@@ -257,6 +313,8 @@ class Model(Entry):
     @property
     def access_short(self) -> str:
         """Access for a table cell: the modes, marked when they are past."""
+        if not self.curated:
+            return ""
         if self.availability == "unreleased":
             return "Never released"
         if self.availability == "retired":
@@ -267,6 +325,9 @@ class Model(Entry):
     def modality_label(self) -> str:
         return ", ".join(m.capitalize() for m in self.modality)
 
+
+CURATED_SHORT_NAME = "GenAI Atlas"
+DATASET_SHORT_NAME = "Epoch AI"
 
 ACCESS_LABELS = {
     "api": "API",

@@ -18,6 +18,11 @@ def table_to_csv(table: CompareTable) -> str:
     writer.writerow([table.aspect_label, *table.columns])
     for row in table.rows:
         writer.writerow([row.aspect, *row.cells])
+    if table.notices:
+        # The data's licence asks for its attribution wherever it goes: after a blank line.
+        writer.writerow([])
+        for notice in table.notices:
+            writer.writerow([notice])
     return buffer.getvalue()
 
 
@@ -38,6 +43,8 @@ def table_to_markdown(table: CompareTable) -> str:
     for row in table.rows:
         cells = [f"**{_markdown_cell(row.aspect)}**", *(_markdown_cell(c) for c in row.cells)]
         lines.append("| " + " | ".join(cells) + " |")
+    if table.notices:
+        lines += ["", *(f"_{notice}_" for notice in table.notices)]
     if table.sources:
         lines += ["", "Sources:", ""]
         lines += [

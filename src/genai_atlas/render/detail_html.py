@@ -15,7 +15,9 @@ from typing import Any
 
 from ..data.fields import APPLICATION_FIELDS, Cited, Field, Pane, Show, fields_of
 from ..data.markup import InlineLink, split_links
+from ..data.model_dataset import EPOCH_ATTRIBUTION
 from ..data.records import (
+    DATASET_SHORT_NAME,
     GROUP_LABELS,
     KIND_ORDER,
     SECTION_LABELS,
@@ -24,6 +26,8 @@ from ..data.records import (
     Comparison,
     EntryKind,
     EntryRef,
+    Model,
+    ModelFigures,
     Takeaway,
     Trend,
 )
@@ -40,6 +44,14 @@ _BACKLINKS_SHOWN: dict[EntryKind, set[EntryKind]] = {
     EntryKind.MODEL: {EntryKind.CATEGORY, EntryKind.APPLICATION},
     EntryKind.TERM: set(EntryKind),
 }
+
+
+DATASET_HEADING = "Figures from Epoch AI"
+
+
+def _web_url(url: str) -> bool:
+    """Only web pages open from imported data: never file:, javascript: or an app's scheme."""
+    return url.lower().startswith(("https://", "http://"))
 
 
 def render_entry(entry: AnyEntry, theme: Theme, highlight_terms: Sequence[str] = ()) -> str:
@@ -145,9 +157,63 @@ class _Renderer:
     def body(self, entry: AnyEntry) -> str:
         kind_line = f'<p class="kind">{escape(self.kind_line(entry))}</p>'
         title = f"<h1>{self.text(entry.title)}</h1>"
-        main = self.fields(entry, fields_of(entry.kind))
+        declared = fields_of(entry.kind)
+        main = self.fields(entry, [f for f in declared if f.pane is not Pane.DATASET])
+        figures = self.dataset_section(entry, [f for f in declared if f.pane is Pane.DATASET])
         shown = _BACKLINKS_SHOWN.get(entry.kind, set())
-        return kind_line + title + main + self.referenced_by(entry, shown) + self.sources(entry)
+        return (
+            kind_line
+            + title
+            + main
+            + figures
+            + self.referenced_by(entry, shown)
+            + self.sources(entry)
+        )
+
+    def dataset_section(self, entry: AnyEntry, fields: Sequence[Field[Any]]) -> str:
+        """An imported dataset's figures, under its attribution: the publisher's, not ours.
+
+        Its free text (the abstract, the notes on a figure) is quoted as the publisher wrote it.
+        """
+        figures = getattr(entry, "figures", None)
+        if not isinstance(figures, ModelFigures):
+            return ""
+        rows = [(field.label, self.figure(field, entry)) for field in fields]
+        quotes = [
+            (label, text)
+            for label, text in (
+                ("Abstract", figures.abstract),
+                ("Parameters notes", figures.parameters_notes),
+                ("Training compute notes", figures.compute_notes),
+                ("Accessibility notes", figures.accessibility_notes),
+            )
+            if text.strip()
+        ]
+        quoted = "".join(
+            f'<p class="muted"><i>{escape(label)}, as the dataset gives it:</i></p>'
+            f"<blockquote>{self.quoted(text)}</blockquote>"
+            for label, text in quotes
+        )
+        attribution = figures.attribution or EPOCH_ATTRIBUTION
+        return (
+            f"<h2>{escape(DATASET_HEADING)}</h2>"
+            f'<p class="muted">{self.text(attribution)}</p>' + self.facts(rows) + quoted
+        )
+
+    def figure(self, field: Field[Any], entry: AnyEntry) -> str:
+        """A dataset value: web links as links (http/https only), the rest as escaped text."""
+        value = field.value(entry)
+        if field.key == "dataset_links":
+            return "<br>".join(self.anchor(url, url) for url in value if _web_url(url))
+        if field.show is Show.REFS:
+            return self.links(value)
+        return self.text(str(value))
+
+    def quoted(self, text: str) -> str:
+        """The publisher's prose: escaped, paragraphs kept, never read as markup or links."""
+        return "".join(
+            f"<p>{self.text(part.strip())}</p>" for part in text.split("\n\n") if part.strip()
+        )
 
     def kind_line(self, entry: AnyEntry) -> str:
         match entry:
@@ -157,6 +223,8 @@ class _Renderer:
                 return f"Trend · {SECTION_LABELS.get(entry.section, entry.section)}"
             case Takeaway():
                 return f"Takeaway · {GROUP_LABELS.get(entry.group, entry.group)}"
+            case Model() if not entry.curated:
+                return f"Model · from {DATASET_SHORT_NAME}'s dataset"
             case _:
                 return entry.kind.label
 
@@ -276,6 +344,8 @@ class _Renderer:
     def cited(self, value: Cited) -> str:
         """ "Paper 2022 — <the source that states it>", or says that no source does."""
         source = value.source
+        if not value.text:
+            return ""
         if source is None:
             return self.text(f"{value.text} ({value.unsourced})")
         cited = self.anchor(source.url, source.title) if source.url else self.text(source.title)

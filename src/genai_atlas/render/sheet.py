@@ -80,9 +80,14 @@ def title_html(table: CompareTable) -> str:
 
 
 def sources_html(table: CompareTable) -> str:
-    """The full list of sources, printed after the table when the footer cannot hold them."""
+    """The data's attribution lines, then the full list of sources when the footer cannot hold
+    them; printed after the table."""
+    notices = "".join(
+        f'<p style="color:{INK};font-size:{FOOTER_PT + 0.5}pt;margin-top:4px;">{escape(line)}</p>'
+        for line in table.notices
+    )
     if len(table.sources) <= 2:
-        return ""
+        return notices
     items = "".join(
         f'<p style="color:{INK};font-size:{FOOTER_PT + 0.5}pt;margin:0;">\u2022\u00a0'
         f"{escape(source.title)}{escape(' — ' + source.url) if source.url else ''}</p>"
@@ -92,7 +97,7 @@ def sources_html(table: CompareTable) -> str:
         f'<p style="color:{INK};font-size:{HEADER_PT}pt;font-weight:bold;margin-bottom:2px;">'
         "Sources</p>"
     )
-    return heading + items
+    return notices + heading + items
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self._tabs.setDocumentMode(True)
         self._tab_list: list[EntryTab] = []
         for tab_class in TAB_CLASSES:
-            tab = tab_class(atlas, self._tabs, pane_parts)
+            tab = tab_class(atlas, self._tabs, pane_parts, settings)
             sizes = settings.splitter_sizes(tab.key)
             if len(sizes) == 2 and all(s > 0 for s in sizes):
                 tab.set_splitter_sizes(sizes)

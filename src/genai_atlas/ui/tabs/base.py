@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...data import Atlas, EntryKind, UnknownEntryError
+from ...settings import Settings
 from ..detail_pane import DetailPane
 from ..features import PaneParts
 from ..models import ENTRY_ID_ROLE
@@ -65,10 +66,15 @@ class EntryTab(QWidget):
     link_activated = Signal(str)  # an atlas: link was clicked in the detail pane
 
     def __init__(
-        self, atlas: Atlas, parent: QWidget | None = None, pane_parts: PaneParts | None = None
+        self,
+        atlas: Atlas,
+        parent: QWidget | None = None,
+        pane_parts: PaneParts | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self._atlas = atlas
+        self._settings = settings  # None in tests of a bare tab: nothing is remembered
         self._pane_parts = pane_parts if pane_parts is not None else PaneParts(self)
         self._loaded = False
         self._view: QAbstractItemView | None = None
@@ -95,6 +101,10 @@ class EntryTab(QWidget):
 
     def after_load(self) -> None:
         """Called once the model is set (expand trees, size columns)."""
+
+    def wrap_view(self, view: QAbstractItemView) -> QWidget:
+        """What the splitter shows left of the pane: the view, or the view with controls."""
+        return view
 
     # --- public -------------------------------------------------------------------------------
 
@@ -211,7 +221,7 @@ class EntryTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName(f"{self.key}Splitter")
         frame = self._pane_parts.frame(pane, self)
-        splitter.addWidget(view)
+        splitter.addWidget(self.wrap_view(view))
         splitter.addWidget(frame)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
