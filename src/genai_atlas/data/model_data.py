@@ -22,13 +22,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .data_dir import model_data_path
-from .echo import echo
-from .epoch_csv import EpochRow, ReadCancelled, read_epoch_csv
+from .epoch_csv import EpochFile, EpochRow, ReadCancelled, read_epoch_csv
 from .errors import KnownError
 from .model_ids import assign_ids
 from .model_migrations import MIGRATIONS, TABLES
@@ -238,32 +238,69 @@ def import_epoch(
     between rows, and when it says True nothing is saved and :class:`ImportCancelled` is
     raised. A file that is not the dataset raises ``EpochFileError`` before anything is written.
     """
-    report = progress or (lambda done, total: None)
-    asked = cancelled or (lambda: False)
+    found = read_for_import(path, progress=progress, cancelled=cancelled)
+    return save_import(data, found, progress=progress, cancelled=cancelled, now=now)
+
+
+@dataclass(frozen=True, slots=True)
+class FileToImport:
+    """A file read whole and found to be the dataset, not yet saved (:func:`save_import`)."""
+
+    file_name: str
+    file_modified: datetime | None
+    contents: EpochFile
+
+
+def read_for_import(
+    path: str | os.PathLike[str],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> FileToImport:
+    """The first half of :func:`import_epoch`: read and check the file, touching no store (the
+    CLI reads the file before it opens the store, so a bad file changes nothing at all)."""
+    report = progress or _no_progress
     try:
-        modified = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
+        modified: datetime | None = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
     except (OSError, ValueError, OverflowError):
         modified = None  # read_epoch_csv says what is wrong with the file
     try:
         found = read_epoch_csv(
             path,
-            cancelled=asked,
+            cancelled=cancelled,
             progress=lambda done, total: report(
                 done * _READ_SHARE // max(total, 1), PROGRESS_TOTAL
             ),
         )
     except ReadCancelled:
         raise ImportCancelled from None
+    # A name with bytes the locale cannot decode reaches Python as lone surrogates: stored as
+    # U+FFFD, since SQLite takes only valid UTF-8.
+    name = os.fsencode(Path(path).name).decode("utf-8", "replace")
+    return FileToImport(name, modified, found)
+
+
+def save_import(
+    data: ModelData,
+    file: FileToImport,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> ImportReport:
+    """The second half of :func:`import_epoch`: write what was read, in one transaction."""
+    report = progress or _no_progress
+    asked = cancelled or (lambda: False)
+    found = file.contents
     moment = (now or (lambda: datetime.now(UTC)))()
-    file_name = Path(path).name
     with data.store.transaction("import the model data") as connection:
         counts = _write(connection, data.curated, found.rows, report, asked)
         connection.execute(
             "INSERT OR REPLACE INTO dataset (id, file_name, file_modified, "
             "newest_publication_date, imported_at, row_count) VALUES (1, ?, ?, ?, ?, ?)",
             (
-                file_name,
-                utc_text(modified or moment),
+                file.file_name,
+                utc_text(file.file_modified or moment),
                 found.newest_publication_date,
                 utc_text(moment),
                 len(found.rows),
@@ -276,7 +313,7 @@ def import_epoch(
     report(PROGRESS_TOTAL, PROGRESS_TOTAL)
     added, updated, unchanged, not_in_file = counts
     return ImportReport(
-        file_name=echo(file_name, limit=160),
+        file_name=file.file_name,
         added=added,
         updated=updated,
         unchanged=unchanged,
@@ -285,6 +322,10 @@ def import_epoch(
         not_in_file=not_in_file,
         info=info,
     )
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
 
 
 def _write(
