@@ -18,14 +18,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..data import Atlas, echo
+from ..data import Atlas
 from ..data.model_data import (
     ModelData,
     open_model_store,
     read_for_import,
     save_import,
 )
-from ..data.model_records import ImportReport, attribution_line
+from ..data.model_records import (
+    ImportReport,
+    attribution_line,
+    report_details,
+    report_summary,
+)
 
 COMMANDS = ("import-epoch",)
 
@@ -86,26 +91,6 @@ def _count(number: int, word: str) -> str:
     return f"{number:,} {word}" if number == 1 else f"{number:,} {word}s"
 
 
-def report_lines(report: ImportReport) -> list[str]:
-    """The outcome as a person reads it: counts, rows kept from earlier, skipped rows, values
-    left empty, and the attribution with the file's date."""
-    name = echo(report.file_name, limit=160)
-    lines = [
-        f"Imported {name}: {report.added:,} added, {report.updated:,} updated, "
-        f"{report.unchanged:,} unchanged, {len(report.skipped):,} skipped."
-    ]
-    if report.not_in_file:
-        lines.append(
-            f"{_count(report.not_in_file, 'model')} from earlier imports "
-            f"{'is' if report.not_in_file == 1 else 'are'} not in this file and kept as "
-            f"{'it was' if report.not_in_file == 1 else 'they were'}."
-        )
-    lines.extend(f"Skipped line {row.line:,}: {row.reason}." for row in report.skipped)
-    lines.extend(f"Line {remark.line:,}: {remark.text}." for remark in report.remarks)
-    lines.append(attribution_line(report.info))
-    return lines
-
-
 def report_json(report: ImportReport) -> dict[str, Any]:
     info = report.info
     return {
@@ -148,8 +133,9 @@ def run_import_epoch(args: argparse.Namespace, atlas: Atlas) -> int:
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False))
     else:
-        for line in report_lines(report):
+        for line in (*report_summary(report), *report_details(report)):
             print(line)
+        print(attribution_line(report.info))
     return 0
 
 

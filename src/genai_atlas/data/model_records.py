@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .echo import echo
 from .epoch_csv import Remark, SkippedRow
 
 EPOCH_ATTRIBUTION = 'Data: Epoch AI, "Data on Notable AI Models" (epoch.ai), CC BY 4.0'
@@ -126,3 +127,32 @@ def attribution_line(info: DatasetInfo | None) -> str:
         f", models up to {info.newest_publication_date}" if info.newest_publication_date else ""
     )
     return f"{EPOCH_ATTRIBUTION}; file of {info.file_date}{newest}"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number:,} {word}" if number == 1 else f"{number:,} {word}s"
+
+
+def report_summary(report: ImportReport) -> list[str]:
+    """The counts, as every front end words them: one line, and one more when models of an
+    earlier file were kept."""
+    lines = [
+        f"Imported {echo(report.file_name, limit=160)}: {report.added:,} added, "
+        f"{report.updated:,} updated, {report.unchanged:,} unchanged, "
+        f"{len(report.skipped):,} skipped."
+    ]
+    kept = report.not_in_file
+    if kept:
+        lines.append(
+            f"{_count(kept, 'model')} from earlier imports {'is' if kept == 1 else 'are'} not "
+            f"in this file and kept as {'it was' if kept == 1 else 'they were'}."
+        )
+    return lines
+
+
+def report_details(report: ImportReport) -> list[str]:
+    """Each skipped row (line and reason), then each value left empty (line and what)."""
+    return [
+        *(f"Skipped line {row.line:,}: {row.reason}." for row in report.skipped),
+        *(f"Line {remark.line:,}: {remark.text}." for remark in report.remarks),
+    ]
