@@ -27,12 +27,13 @@ CREATE TABLE imported_model (
     training_compute_flop REAL,
     accessibility TEXT NOT NULL,
     links TEXT NOT NULL,
+    source_line INTEGER NOT NULL,
+    -- The publisher's prose last: a listing without it then never reads its overflow pages.
     reference TEXT NOT NULL,
-    abstract TEXT NOT NULL,
     parameters_notes TEXT NOT NULL,
     compute_notes TEXT NOT NULL,
     accessibility_notes TEXT NOT NULL,
-    source_line INTEGER NOT NULL
+    abstract TEXT NOT NULL
 );
 -- One row: the file the data came from (absent when nothing is imported).
 CREATE TABLE dataset (
