@@ -346,3 +346,22 @@ def test_the_importer_loads_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert found.stdout.strip() == "False"
+
+
+def test_a_listing_without_free_text_has_the_figures_only(data: ModelData, tmp_path: Path) -> None:
+    row = model_row("Prosaic", Abstract="Words.", Parameters_notes="Notes.", Reference="Title")
+    import_epoch(data, write_csv(tmp_path / "m.csv", [row]))
+    (whole,) = data.models()
+    (lean,) = data.models(with_text=False)
+    assert (whole.abstract, whole.parameters_notes, whole.reference) == (
+        "Words.",
+        "Notes.",
+        "Title",
+    )
+    assert (lean.abstract, lean.parameters_notes, lean.reference) == ("", "", "")
+    assert (lean.entry_id, lean.parameters, lean.links, lean.source_line) == (
+        whole.entry_id,
+        whole.parameters,
+        whole.links,
+        whole.source_line,
+    )
