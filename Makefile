@@ -42,12 +42,13 @@ lint: $(STAMP) ## ruff lint and format check, mypy on all of src/
 	$(VENV)/bin/ruff format --check src database tests bench
 	$(VENV)/bin/mypy src
 
-bench: $(DB) ## startup, search, printing, memory and library benchmarks (bench/bundle_size.py: after make bundle)
+bench: $(DB) ## startup, search, printing, memory, library and import benchmarks (bench/bundle_size.py: after make bundle)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/search_latency.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/print_sheet.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/memory.py
 	$(PY) bench/library.py
+	$(PY) bench/import_epoch.py
 
 clean: ## remove build outputs (keeps .venv)
 	rm -rf build dist $(DB) .pytest_cache

@@ -31,6 +31,7 @@ from .features import MenuKey, PaneParts, WindowHost
 from .history import History
 from .history_feature import install_history
 from .library_file_actions import install_library_file_actions
+from .model_data_feature import install_model_data
 from .notes_feature import install_notes
 from .operations import BackgroundWork
 from .search_box import install_search
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.bookmarks = install_bookmarks(self.host)
         self.history_panel = install_history(self.host)
         self.library_files = install_library_file_actions(self.host)
+        self.model_data = install_model_data(self.host)  # File ▸ Import Model Data…
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
