@@ -2,62 +2,84 @@
 
 from __future__ import annotations
 
-from genai_atlas.data.model_dataset import DatasetInfo, DatasetRow, ModelDataset
-from genai_atlas.data.records import ModelFigures
+from typing import Any
+
+from genai_atlas.data.model_dataset import ModelDataset
+from genai_atlas.data.model_records import DatasetInfo, ImportedModel
 
 INFO = DatasetInfo(
-    file_name="notable-ai-models.csv", file_date="2026-01-26", imported_at="2026-12-06T10:00:00Z"
+    file_name="notable-ai-models.csv",
+    file_modified="2026-01-26T09:00:00Z",
+    newest_publication_date="2024-05-01",
+    imported_at="2026-12-06T10:00:00Z",
+    row_count=4,
+    model_count=4,
 )
 
 
-def figures(name: str, **values: object) -> ModelFigures:
-    return ModelFigures(name=name, **values)  # type: ignore[arg-type]
+def imported(entry_id: str, name: str, **values: Any) -> ImportedModel:
+    fields: dict[str, Any] = {
+        "organisations": (),
+        "countries": (),
+        "publication_date": None,
+        "domains": (),
+        "tasks": (),
+        "parameters": None,
+        "training_compute_flop": None,
+        "accessibility": "",
+        "links": (),
+        "reference": "",
+        "abstract": "",
+        "parameters_notes": "",
+        "compute_notes": "",
+        "accessibility_notes": "",
+        "source_line": 2,
+    }
+    fields.update(values)
+    return ImportedModel(entry_id=entry_id, name=name, **fields)
 
 
 def sample_dataset() -> ModelDataset:
     """Three invented models and figures for one curated model (GPT-4, by its epoch_name)."""
     rows = [
-        DatasetRow(
+        imported(
             "model/quillwork-7b",
-            figures(
-                "Quillwork 7B",
-                organisations=("Inkwell Labs",),
-                countries=("France",),
-                publication_date="2024-05-01",
-                domains=("Language",),
-                parameters=7.2e9,
-                training_compute_flop=3.1e23,
-                accessibility="Open weights (unrestricted)",
-                links=("https://example.org/quillwork", "javascript:alert(1)"),
-                abstract='We present <b>Quillwork</b> & "friends".\n\nA second paragraph.',
-            ),
+            "Quillwork 7B",
+            organisations=("Inkwell Labs",),
+            countries=("France",),
+            publication_date="2024-05-01",
+            domains=("Language",),
+            parameters=7.2e9,
+            training_compute_flop=3.1e23,
+            accessibility="Open weights (unrestricted)",
+            links=("https://example.org/quillwork", "javascript:alert(1)"),
+            abstract='We present <b>Quillwork</b> & "friends".\n\nA second paragraph.',
         ),
-        DatasetRow(
+        imported(
             "model/lumen-v",
-            figures(
-                "Lumen-V",
-                organisations=("Northlight", "Inkwell Labs"),
-                countries=("Canada",),
-                publication_date="2021-02-10",
-                domains=("Vision", "Multimodal"),
-                parameters=3.4e8,
-                accessibility="API access",
-            ),
+            "Lumen-V",
+            organisations=("Northlight", "Inkwell Labs"),
+            countries=("Canada",),
+            publication_date="2021-02-10",
+            domains=("Vision", "Multimodal"),
+            parameters=3.4e8,
+            accessibility="API access",
         ),
-        DatasetRow(
+        imported(
             "model/old-net",
-            figures("Old-Net", organisations=("Retro Institute",), publication_date="1998-11"),
+            "Old-Net",
+            organisations=("Retro Institute",),
+            publication_date="1998-11",
         ),
-        DatasetRow(
+        imported(
             "model/gpt-4",
-            figures(
-                "GPT-4 (Mar 2023)",
-                organisations=("OpenAI",),
-                publication_date="2023-03-15",
-                domains=("Language", "Vision", "Multimodal"),
-                training_compute_flop=2.1e25,
-                accessibility="API access",
-            ),
+            "GPT-4 (Mar 2023)",
+            organisations=("OpenAI",),
+            publication_date="2023-03-15",
+            domains=("Language", "Vision", "Multimodal"),
+            training_compute_flop=2.1e25,
+            accessibility="API access",
+            curated=True,
         ),
     ]
     return ModelDataset(rows, INFO)

@@ -65,9 +65,12 @@ def run_app(search_text: str = "") -> int:
         return 1
 
     from .data.library import Library
+    from .data.model_dataset import load_dataset
     from .ui.crash_hook import make_excepthook
     from .ui.main_window import MainWindow
 
+    # Imported model data (Epoch AI's) is read the first time a model or a search needs it.
+    atlas.set_dataset_loader(load_dataset)
     library = Library(atlas, open_store())
     settings = Settings() if location.config_folder is not None else Settings.for_this_run_only()
     window = MainWindow(library, settings)

@@ -8,13 +8,13 @@ import io
 from genai_atlas.data import EntryKind
 from genai_atlas.data.compare import compare_entries, entry_table
 from genai_atlas.data.figures_text import count_text, scientific_text
-from genai_atlas.data.model_dataset import EPOCH_ATTRIBUTION
+from genai_atlas.data.model_records import EPOCH_ATTRIBUTION
 from genai_atlas.export.tables import table_to_csv, table_to_markdown
 from genai_atlas.render.detail_html import render_entry
 from genai_atlas.render.theme import LIGHT
 from tests.dataset_fixtures import sample_dataset
 
-LINE = f"{EPOCH_ATTRIBUTION}; file of 2026-01-26"
+LINE = f"{EPOCH_ATTRIBUTION}; file of 2026-01-26, models up to 2024-05-01"
 
 
 def test_numbers_read_as_people_say_them() -> None:

@@ -36,7 +36,7 @@ def _names(tab: ModelsTab) -> list[str]:
 def test_the_filter_bar_narrows_the_table_and_counts(qtbot, library, main_window) -> None:  # type: ignore[no-untyped-def]
     library.atlas.set_dataset(sample_dataset())
     tab = _models_tab(qtbot, main_window)
-    tab.reload_models()
+    tab.reload_entries()
     bar = tab.filter_bar()
     assert bar.count_label() == "22 models"  # 19 curated + 3 only the dataset lists
     text = bar.findChild(type(bar._text), "modelFilterText")
@@ -59,7 +59,7 @@ def test_the_filter_bar_narrows_the_table_and_counts(qtbot, library, main_window
 def test_numbers_sort_by_value_and_read_readably(qtbot, library, main_window) -> None:  # type: ignore[no-untyped-def]
     library.atlas.set_dataset(sample_dataset())
     tab = _models_tab(qtbot, main_window)
-    tab.reload_models()
+    tab.reload_entries()
     view = tab.view()
     view.sortByColumn(COL_PARAMETERS, Qt.SortOrder.DescendingOrder)
     model = tab.table_model()
@@ -74,7 +74,7 @@ def test_the_dataset_columns_show_once_a_dataset_is_there(qtbot, library, main_w
     tab = _models_tab(qtbot, main_window)
     assert not tab.column_shown(column_of("parameters"))
     library.atlas.set_dataset(sample_dataset())
-    tab.reload_models()
+    tab.reload_entries()
     for key in ("countries", "publication_date", "domains", "parameters", "source_label"):
         assert tab.column_shown(column_of(key)), key
     assert not tab.column_shown(column_of("modality_summary"))
@@ -102,7 +102,7 @@ def test_the_column_chooser_is_remembered(qtbot, library, settings, main_window)
 def test_opening_a_filtered_out_model_shows_every_model(qtbot, library, main_window) -> None:  # type: ignore[no-untyped-def]
     library.atlas.set_dataset(sample_dataset())
     tab = _models_tab(qtbot, main_window)
-    tab.reload_models()
+    tab.reload_entries()
     tab.set_model_filter(ModelFilter(text="lumen"))
     assert _names(tab) == ["Lumen-V"]
     assert main_window.navigate_to("model/old-net")

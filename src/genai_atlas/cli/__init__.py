@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from .. import __version__
 from ..data import KnownError, UnknownEntryError, echo, open_atlas
+from ..data.model_dataset import load_dataset
 from ..main import text_argument
 from ..resources import database_path
 from . import browse, library, model_data, printing, search
@@ -108,6 +109,8 @@ def run(argv: Sequence[str]) -> int:
     try:
         _check_text_arguments(args)
         with open_atlas(database_path()) as atlas:
+            # Every command sees imported model data as the app does, read when first needed.
+            atlas.set_dataset_loader(load_dataset)
             return int(args.run(args, atlas))
     except KnownError as error:
         print(f"{PROG}: {error}", file=sys.stderr)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from .echo import echo
 from .errors import AtlasError, UnknownEntryError
-from .model_dataset import glossary_links
 from .records import (
     AnyEntry,
     Application,
@@ -184,6 +183,7 @@ class Atlas:
         self._sources: dict[str, Source] | None = None
         self._titles: dict[str, EntryRef] | None = None
         self._dataset: ModelDataset | None = None
+        self._dataset_loader: Callable[[], ModelDataset | None] | None = None
         self._all_refs: dict[str, EntryRef] | None = None  # the atlas's and the dataset's
 
     def close(self) -> None:
@@ -276,17 +276,29 @@ class Atlas:
         A dataset row with a curated model's id adds its figures to that entry; every other row
         is an entry of kind ``model`` of its own (see ``model_dataset``).
         """
+        self._dataset_loader = None
         self._dataset = dataset if dataset else None
+        self._all_refs = None
+
+    def set_dataset_loader(self, loader: Callable[[], ModelDataset | None]) -> None:
+        """Read the dataset with ``loader`` the first time a model needs it, not at startup."""
+        self._dataset_loader = loader
+        self._dataset = None
         self._all_refs = None
 
     @property
     def dataset(self) -> ModelDataset | None:
+        if self._dataset_loader is not None:
+            loader, self._dataset_loader = self._dataset_loader, None
+            dataset = loader()
+            self._dataset = dataset if dataset else None
         return self._dataset
 
     def _dataset_entries(self) -> dict[str, Model]:
-        if self._dataset is None:
+        dataset = self.dataset
+        if dataset is None:
             return {}
-        return self._dataset.entries(self._atlas_refs())
+        return dataset.entries(self._atlas_refs())
 
     def _atlas_refs(self) -> dict[str, EntryRef]:
         if self._titles is None:
@@ -304,13 +316,14 @@ class Atlas:
         return self._all_refs
 
     def ref(self, entry_id: str) -> EntryRef:
-        try:
-            return self._refs()[entry_id]
-        except KeyError:
-            raise UnknownEntryError(entry_id) from None
+        # The atlas's own first: looking up a curated entry never reads the imported dataset.
+        ref = self._atlas_refs().get(entry_id) or self._refs().get(entry_id)
+        if ref is None:
+            raise UnknownEntryError(entry_id)
+        return ref
 
     def has(self, entry_id: str) -> bool:
-        return entry_id in self._refs()
+        return entry_id in self._atlas_refs() or entry_id in self._refs()
 
     def list(self, kind: EntryKind | None = None) -> builtins.list[EntryRef]:
         """Entries in reading order: by kind (in EntryKind order), then by position."""
@@ -321,7 +334,7 @@ class Atlas:
         )
         rows = sorted(rows, key=lambda r: (order[r["kind"]], r["position"], r["title"]))
         refs = [EntryRef(r["id"], EntryKind(r["kind"]), r["title"]) for r in rows]
-        if kind in (None, EntryKind.MODEL) and self._dataset is not None:
+        if kind in (None, EntryKind.MODEL) and self.dataset is not None:
             # After the curated models: the dataset's own, newest first.
             imported = [model.ref for model in self._dataset_entries().values()]
             at = max((i + 1 for i, r in enumerate(refs) if r.kind == EntryKind.MODEL), default=0)
@@ -490,8 +503,11 @@ class Atlas:
 
     def _curated_model(self, entry_id: str) -> Model:
         common = self._common(entry_id, EntryKind.MODEL)
-        figures = self._dataset.figures(entry_id) if self._dataset is not None else None
-        if figures is not None:
+        dataset = self.dataset
+        figures = dataset.figures(entry_id) if dataset is not None else None
+        if dataset is not None and figures is not None:
+            from .model_dataset import glossary_links
+
             common["links"] += glossary_links(figures, self._atlas_refs())
         row = self._one("SELECT * FROM model WHERE id = ?", [entry_id])
         return Model(
@@ -511,6 +527,7 @@ class Atlas:
             availability=row["availability"],
             access_note=row["access_note"] or "",
             figures=figures,
+            dataset_attribution=dataset.attribution if dataset is not None and figures else "",
         )
 
     def term(self, entry_id: str) -> Term:

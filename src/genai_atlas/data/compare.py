@@ -14,8 +14,9 @@ from .atlas import Atlas
 from .errors import UnknownEntryError
 from .fields import field_text, fields_of
 from .markup import plain_text
-from .model_dataset import EPOCH_ATTRIBUTION, EPOCH_SOURCE, EPOCH_SOURCE_ID
-from .records import AnyEntry, Comparison, EntryKind, Model, ModelFigures, Source, kind_of
+from .model_dataset import EPOCH_SOURCE, EPOCH_SOURCE_ID
+from .model_records import EPOCH_ATTRIBUTION
+from .records import AnyEntry, Comparison, EntryKind, Model, Source, kind_of
 
 MIN_ITEMS = 2
 MAX_ITEMS = 4
@@ -95,14 +96,12 @@ def _normalise(cell: str) -> str:
     return " ".join(cell.split()).casefold()
 
 
-def _figures(entries: Sequence[AnyEntry]) -> list[ModelFigures]:
-    return [
-        entry.figures for entry in entries if isinstance(entry, Model) and entry.figures is not None
-    ]
+def _with_figures(entries: Sequence[AnyEntry]) -> list[Model]:
+    return [entry for entry in entries if isinstance(entry, Model) and entry.figures is not None]
 
 
 def _sources(entries: Sequence[AnyEntry]) -> tuple[Source, ...]:
-    shows_dataset = bool(_figures(entries))
+    shows_dataset = bool(_with_figures(entries))
     seen: dict[str, Source] = {}
     for entry in entries:
         for source in entry.sources:
@@ -115,7 +114,7 @@ def _sources(entries: Sequence[AnyEntry]) -> tuple[Source, ...]:
 
 def _notices(entries: Sequence[AnyEntry]) -> tuple[str, ...]:
     """The dataset's attribution line (with its file's date) when any entry shows its figures."""
-    lines = {figures.attribution or EPOCH_ATTRIBUTION for figures in _figures(entries)}
+    lines = {model.dataset_attribution or EPOCH_ATTRIBUTION for model in _with_figures(entries)}
     return tuple(sorted(lines))
 
 

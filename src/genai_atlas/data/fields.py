@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from .figures_text import MISSING_SORT, count_text, scientific_text, sort_number
 from .markup import plain_text
 from .model_dataset import GLOSSARY_RELATION
+from .model_records import ImportedModel
 from .records import (
     GROUP_LABELS,
     SCOPE_LABELS,
@@ -33,7 +34,6 @@ from .records import (
     Industry,
     IndustryImpact,
     Model,
-    ModelFigures,
     Source,
     Takeaway,
     Term,
@@ -103,7 +103,7 @@ def _model_date(model: Model) -> Cited:
     return Cited(model.date_label, source, "no source states the date")
 
 
-def _figure(read: Callable[[ModelFigures], Any], default: Any = "") -> Callable[[Model], Any]:
+def _figure(read: Callable[[ImportedModel], Any], default: Any = "") -> Callable[[Model], Any]:
     """A value of the model's imported figures; ``default`` when it has none."""
 
     def value(model: Model) -> Any:
@@ -112,7 +112,7 @@ def _figure(read: Callable[[ModelFigures], Any], default: Any = "") -> Callable[
     return value
 
 
-def _joined(read: Callable[[ModelFigures], Sequence[str]]) -> Callable[[Model], str]:
+def _joined(read: Callable[[ImportedModel], Sequence[str]]) -> Callable[[Model], str]:
     return _figure(lambda figures: ", ".join(read(figures)))
 
 

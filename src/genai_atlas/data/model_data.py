@@ -107,7 +107,7 @@ def memory_model_store() -> UserStore:
 
 def curated_epoch_names(atlas: Atlas) -> dict[str, str]:
     """``{curated model id: epoch_name}`` for every model of the atlas ("" = not in Epoch)."""
-    return {model.id: model.epoch_name for model in atlas.models()}
+    return {model.id: model.epoch_name for model in atlas.models() if model.curated}
 
 
 def utc_text(moment: datetime) -> str:

@@ -1,32 +1,34 @@
 """Imported model data as atlas entries: Epoch AI's figures beside the curated models (no Qt).
 
-The reader imports Epoch AI's "Notable AI Models" CSV into a store of their own; what the store
-holds reaches the atlas as one :class:`ModelDataset`, attached with ``Atlas.set_dataset``. Each
-dataset row has a stable entry id:
+The reader imports Epoch AI's "Notable AI Models" CSV into a store of their own (``model_data``);
+what the store holds reaches the atlas as one :class:`ModelDataset`, attached with
+``Atlas.set_dataset`` (or ``Atlas.set_dataset_loader``, read on first use). Each imported row
+has a stable entry id (``model_ids``):
 
 * a curated model's id (``model/gpt-4``) when the row is the model the atlas already describes
   (its ``epoch_name``): that entry stays one entry, the atlas's text plus the dataset's figures;
 * otherwise ``model/<slug>``: an entry of kind ``model`` that exists only because the dataset
   lists it. Its facts are all the publisher's, shown under the attribution line.
 
-The attribution travels with the data: ``attribution()`` is the line every view, printout,
-export and chart that shows imported figures must carry, with the date of the imported file.
+The attribution travels with the data: every such entry carries ``dataset_attribution``, the
+line (with the imported file's date) that every view, printout and export of it shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from .records import EntryKind, EntryRef, LinkedEntry, Model, ModelFigures, Source
+from .model_records import EPOCH_SOURCE_URL, DatasetInfo, ImportedModel, attribution_line
+from .records import EntryKind, EntryRef, LinkedEntry, Model, Source
 
-EPOCH_ATTRIBUTION = 'Data: Epoch AI, "Data on Notable AI Models" (epoch.ai), CC BY 4.0'
 # The atlas's own source entry for the dataset (database/content/sources.toml).
 EPOCH_SOURCE_ID = "source/epoch-ai-notable-models"
 EPOCH_SOURCE = Source(
     id=EPOCH_SOURCE_ID,
     title="Epoch AI — Data on Notable AI Models",
-    url="https://epoch.ai/data/notable-ai-models",
+    url=EPOCH_SOURCE_URL,
     licence="CC BY 4.0",
 )
 
@@ -37,52 +39,26 @@ DOMAIN_TERMS: dict[str, tuple[str, ...]] = {
     "Multimodal": ("term/multimodal",),
     "Image generation": ("term/generative-ai",),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class DatasetInfo:
-    """Which file the imported figures come from."""
-
-    file_name: str
-    file_date: str  # "YYYY-MM-DD": the file's own date (when it was downloaded or written)
-    imported_at: str  # ISO time of the import
-    newest_publication: str = ""  # the latest publication date in the file, if any
-    row_count: int = 0
-
-
-def attribution(info: DatasetInfo | None) -> str:
-    """The attribution line, with the imported file's date when it is known."""
-    if info is None or not info.file_date:
-        return EPOCH_ATTRIBUTION
-    return f"{EPOCH_ATTRIBUTION}; file of {info.file_date}"
-
-
-@dataclass(frozen=True, slots=True)
-class DatasetRow:
-    """One imported model: its stable entry id and the publisher's figures."""
-
-    entry_id: str
-    figures: ModelFigures
+GLOSSARY_RELATION = "glossary"
 
 
 @dataclass
 class ModelDataset:
     """Everything imported, as the atlas shows it. Built once per import; read-only after."""
 
-    rows: Sequence[DatasetRow]
-    info: DatasetInfo
-    _by_id: dict[str, ModelFigures] = field(init=False, repr=False)
+    rows: Sequence[ImportedModel]
+    info: DatasetInfo | None
+    _by_id: dict[str, ImportedModel] = field(init=False, repr=False)
     _entries: dict[str, Model] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        line = attribution(self.info)
-        self._by_id = {row.entry_id: replace(row.figures, attribution=line) for row in self.rows}
+        self._by_id = {row.entry_id: row for row in self.rows}
 
     @property
     def attribution(self) -> str:
-        return attribution(self.info)
+        return attribution_line(self.info)
 
-    def figures(self, entry_id: str) -> ModelFigures | None:
+    def figures(self, entry_id: str) -> ImportedModel | None:
         return self._by_id.get(entry_id)
 
     def __len__(self) -> int:
@@ -94,9 +70,10 @@ class ModelDataset:
         ``atlas_refs``: the atlas's own entries (a row with one of their ids is a curated model).
         """
         if self._entries is None:
+            line = self.attribution
             models = [
-                dataset_model(entry_id, figures, glossary_links(figures, atlas_refs))
-                for entry_id, figures in self._by_id.items()
+                dataset_model(row, line, glossary_links(row, atlas_refs))
+                for entry_id, row in self._by_id.items()
                 if entry_id not in atlas_refs
             ]
             models.sort(key=lambda m: (-_date_number(m.figures), m.title.casefold()))
@@ -104,7 +81,7 @@ class ModelDataset:
         return self._entries
 
 
-def _date_number(figures: ModelFigures | None) -> int:
+def _date_number(figures: ImportedModel | None) -> int:
     """A publication date as a number that sorts: 20230314; 0 when there is none."""
     date = (figures.publication_date or "") if figures else ""
     digits = (date.replace("-", "") + "0000")[:8]
@@ -112,32 +89,30 @@ def _date_number(figures: ModelFigures | None) -> int:
 
 
 def dataset_model(
-    entry_id: str, figures: ModelFigures, links: tuple[LinkedEntry, ...] = ()
+    row: ImportedModel, attribution: str, links: tuple[LinkedEntry, ...] = ()
 ) -> Model:
     """The entry for a model that only the dataset lists: the figures, no atlas prose."""
     return Model(
-        id=entry_id,
+        id=row.entry_id,
         kind=EntryKind.MODEL,
-        title=figures.name,
+        title=row.name,
         summary="",
         sources=(EPOCH_SOURCE,),
         links=links,
         organisation="",
-        year=figures.year or 0,
+        year=row.year or 0,
         modality=(),
         model_type="",
         access=(),
         website="",
-        figures=figures,
+        figures=row,
+        dataset_attribution=attribution,
         curated=False,
     )
 
 
-GLOSSARY_RELATION = "glossary"
-
-
 def glossary_links(
-    figures: ModelFigures, atlas_refs: Mapping[str, EntryRef]
+    figures: ImportedModel, atlas_refs: Mapping[str, EntryRef]
 ) -> tuple[LinkedEntry, ...]:
     """Links to the glossary terms that explain this model's domains (those the atlas has)."""
     refs: list[EntryRef] = []
@@ -147,3 +122,33 @@ def glossary_links(
             if ref is not None and ref not in refs:
                 refs.append(ref)
     return tuple(LinkedEntry(ref, GLOSSARY_RELATION) for ref in refs)
+
+
+def load_dataset(path: Path | None = None) -> ModelDataset | None:
+    """What the model data store in the data folder holds; None when nothing was imported.
+
+    Never creates the store: with no file there is nothing to show. A store that cannot be read
+    is moved aside or opened read-only by ``open_model_store`` (its notice is the import
+    feature's to give); here it only means no dataset.
+    """
+    from .data_dir import model_data_path
+    from .errors import KnownError
+    from .model_data import ModelData, open_model_store
+
+    where = path if path is not None else model_data_path()
+    if where is None or not where.is_file():
+        return None
+    try:
+        store = open_model_store(where)
+    except KnownError:
+        return None
+    try:
+        data = ModelData(store)
+        rows = data.models()
+        if not rows:
+            return None
+        return ModelDataset(rows, data.info())
+    except KnownError:
+        return None
+    finally:
+        store.close()

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model_records import ImportedModel
 
 
 class EntryKind(StrEnum):
@@ -189,39 +193,6 @@ SECTION_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ModelFigures:
-    """What an imported dataset (Epoch AI's "Notable AI Models") says of one model.
-
-    The publisher's figures as read from the file the reader imported: never the atlas's own
-    words. ``abstract`` and the ``*_notes`` are the publisher's prose, shown as quoted source text
-    under the dataset's attribution. Numbers are None where the file has none.
-    """
-
-    name: str  # the model's name in the dataset, trimmed
-    organisations: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    publication_date: str | None = None  # "YYYY-MM-DD" (or "YYYY-MM", "YYYY")
-    domains: tuple[str, ...] = ()
-    tasks: tuple[str, ...] = ()
-    parameters: float | None = None
-    training_compute_flop: float | None = None
-    accessibility: str = ""
-    links: tuple[str, ...] = ()  # http/https only
-    reference: str = ""
-    abstract: str = ""
-    parameters_notes: str = ""
-    compute_notes: str = ""
-    accessibility_notes: str = ""
-    # The line every view, printout and export of these figures carries, with the file's date.
-    attribution: str = ""
-
-    @property
-    def year(self) -> int | None:
-        date = self.publication_date or ""
-        return int(date[:4]) if date[:4].isdigit() else None
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Model(Entry):
     organisation: str
@@ -243,8 +214,10 @@ class Model(Entry):
     availability: str = "available"
     access_note: str = ""
     # The imported dataset's figures for this model (None: no dataset imported, or it does not
-    # list the model). ``curated`` False: the entry exists only because the dataset lists it.
-    figures: ModelFigures | None = None
+    # list the model) and the attribution line they go under, with the file's date. ``curated``
+    # False: the entry exists only because the dataset lists it.
+    figures: ImportedModel | None = None
+    dataset_attribution: str = ""
     curated: bool = True
 
     @property

@@ -507,4 +507,20 @@ def search(
 
     ``kinds`` filters the hits; ``counts`` always covers every kind so filter chips can show them.
     """
-    return engine_for(atlas).search(text, kinds, limit)
+    results = engine_for(atlas).search(text, kinds, limit)
+    dataset = atlas.dataset
+    if dataset is None:
+        return results
+    # Models only an imported dataset lists are not in the built index: searched in memory.
+    from .dataset_search import DatasetSearch, merge
+
+    cached = _DATASET_INDEX.get(atlas)
+    if cached is None or cached[0] is not dataset:
+        imported = [model for model in atlas.models() if not model.curated]
+        cached = (dataset, DatasetSearch(imported))
+        _DATASET_INDEX[atlas] = cached
+    wanted = tuple(EntryKind(kind) for kind in kinds or ())
+    return merge(results, cached[1].hits(results.text), max(1, min(int(limit), MAX_LIMIT)), wanted)
+
+
+_DATASET_INDEX: weakref.WeakKeyDictionary[Atlas, tuple[object, Any]] = weakref.WeakKeyDictionary()

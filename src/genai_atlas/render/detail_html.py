@@ -15,7 +15,7 @@ from typing import Any
 
 from ..data.fields import APPLICATION_FIELDS, Cited, Field, Pane, Show, fields_of
 from ..data.markup import InlineLink, split_links
-from ..data.model_dataset import EPOCH_ATTRIBUTION
+from ..data.model_records import EPOCH_ATTRIBUTION
 from ..data.records import (
     DATASET_SHORT_NAME,
     GROUP_LABELS,
@@ -27,7 +27,6 @@ from ..data.records import (
     EntryKind,
     EntryRef,
     Model,
-    ModelFigures,
     Takeaway,
     Trend,
 )
@@ -175,9 +174,9 @@ class _Renderer:
 
         Its free text (the abstract, the notes on a figure) is quoted as the publisher wrote it.
         """
-        figures = getattr(entry, "figures", None)
-        if not isinstance(figures, ModelFigures):
+        if not isinstance(entry, Model) or entry.figures is None:
             return ""
+        figures = entry.figures
         rows = [(field.label, self.figure(field, entry)) for field in fields]
         quotes = [
             (label, text)
@@ -194,7 +193,7 @@ class _Renderer:
             f"<blockquote>{self.quoted(text)}</blockquote>"
             for label, text in quotes
         )
-        attribution = figures.attribution or EPOCH_ATTRIBUTION
+        attribution = entry.dataset_attribution or EPOCH_ATTRIBUTION
         return (
             f"<h2>{escape(DATASET_HEADING)}</h2>"
             f'<p class="muted">{self.text(attribution)}</p>' + self.facts(rows) + quoted

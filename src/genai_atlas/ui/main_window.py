@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.history_panel = install_history(self.host)
         self.library_files = install_library_file_actions(self.host)
         self.model_data = install_model_data(self.host)  # File ▸ Import Model Data…
+        self.model_data.changed.connect(self._on_model_data_changed)
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
@@ -404,6 +405,13 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self._atlas.ref(entry_id).title} — {APP_NAME}")
             self._record(entry_id)
         self._announce()
+
+    @Slot()
+    def _on_model_data_changed(self) -> None:
+        """Imported model data came or went: the Models tab lists anew, the pane shows it."""
+        for tab in self._tab_list:
+            tab.reload_entries()
+            tab.reshow_current()
 
     @Slot(str)
     def _on_tab_entry_changed(self, entry_id: str) -> None:

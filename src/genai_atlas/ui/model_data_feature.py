@@ -30,6 +30,7 @@ from ..data.model_data import (
     import_epoch,
     open_model_store,
 )
+from ..data.model_dataset import ModelDataset
 from ..data.model_records import (
     EPOCH_SOURCE_URL,
     ImportReport,
@@ -151,6 +152,12 @@ class ModelDataFeature(QObject):
                 self._host.status(notice)
         return self._holder.data
 
+    def _show_in_atlas(self) -> None:
+        """Give the atlas what the store now holds, so every view and search shows it."""
+        data = self.data()
+        rows = data.models()
+        self._host.library.atlas.set_dataset(ModelDataset(rows, data.info()) if rows else None)
+
     def is_busy(self) -> bool:
         return self._running is not None
 
@@ -180,6 +187,7 @@ class ModelDataFeature(QObject):
 
         def done(report: object) -> None:
             assert isinstance(report, ImportReport)
+            self._show_in_atlas()
             self.changed.emit()
             text, details = report_text(report)
             self._host.status(report_summary(report)[0])
@@ -242,6 +250,7 @@ class ModelDataFeature(QObject):
 
         def done(removed: object) -> None:
             assert isinstance(removed, int)
+            self._show_in_atlas()
             self.changed.emit()
             if removed:
                 message = f"Removed {removed:,} imported model{'s' if removed != 1 else ''}."

@@ -102,6 +102,15 @@ class EntryTab(QWidget):
     def after_load(self) -> None:
         """Called once the model is set (expand trees, size columns)."""
 
+    def reload_entries(self) -> None:
+        """The atlas's entries of this tab's kinds changed (imported data): list them anew."""
+
+    def reshow_current(self) -> None:
+        """Render the entry on show again from the atlas (its record may have changed)."""
+        entry_id = self.current_entry_id()
+        if entry_id and self._pane is not None and self._atlas.has(entry_id):
+            self._pane.show_entry(self._atlas.get(entry_id))
+
     def wrap_view(self, view: QAbstractItemView) -> QWidget:
         """What the splitter shows left of the pane: the view, or the view with controls."""
         return view

@@ -136,7 +136,7 @@ class ModelsTab(EntryTab):
         self.filter_bar().set_filter(wanted)
         self.table_model().set_filter(wanted)
 
-    def reload_models(self) -> None:
+    def reload_entries(self) -> None:
         """Show the atlas's models again: a dataset was imported or removed."""
         if self._table is None:
             return  # not built yet: it reads them when first shown
