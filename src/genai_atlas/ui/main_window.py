@@ -33,6 +33,7 @@ from .history_feature import install_history
 from .library_file_actions import install_library_file_actions
 from .notes_feature import install_notes
 from .operations import BackgroundWork
+from .preferences_feature import install_preferences
 from .search_box import install_search
 from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self.history_panel = install_history(self.host)
         self.library_files = install_library_file_actions(self.host)
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
+        self.preferences = install_preferences(
+            self.host, self, self.sheet_features.printing, self.search_box.recent
+        )
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
         self._restore()
