@@ -159,6 +159,9 @@ def test_a_snippet_too_long_for_its_row_ends_in_an_ellipsis(qapp) -> None:  # ty
     assert lines[1].text.endswith("\u2026") and not lines[1].text.endswith(" \u2026")
     assert ("a long snippet " * 30).startswith(lines[1].text[:-1])
     assert lines[1].rect.right() <= 300 - 4 - 12
+    # The cut falls where the last whole letter shown ends, not at a fixed x through a letter.
+    shown = QFontMetrics(document.defaultFont()).horizontalAdvance(lines[1].text[:-1])
+    assert abs(lines[1].rect.right() - (4 + shown)) <= 1
     assert lines[1].rect.top() >= lines[0].rect.bottom()
 
 
