@@ -33,6 +33,8 @@ _COLUMNS = "tables/{key}/columns"
 _PAPER = "print/paper"
 _MARGINS = "print/margins_mm"
 _LAST_VERSION = "app/last_version"
+_THEME = "appearance/theme"
+THEMES = ("system", "light", "dark")
 
 THIS_RUN_ONLY_NOTICE = (
     f"No home folder was found, so settings are kept only until {APP_NAME} quits."
@@ -229,6 +231,18 @@ class Settings:
     @zoom_steps.setter
     def zoom_steps(self, value: int) -> None:
         self._store.setValue(_ZOOM, int(value))
+
+    # --- appearance ---------------------------------------------------------------------------
+
+    @property
+    def theme(self) -> str:
+        """ "system" (follow the desktop), "light" or "dark"; anything else reads as "system"."""
+        value = self._str(_THEME)
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._store.setValue(_THEME, value if value in THEMES else "system")
 
     # --- printing -----------------------------------------------------------------------------
 

@@ -151,10 +151,18 @@ def test_a_snippet_too_long_for_its_row_ends_in_an_ellipsis(qapp) -> None:  # ty
     document.setDefaultTextOption(option)
     document.setDocumentMargin(4)
     document.setHtml("<div>Model GPT-4</div><div>" + "a long snippet " * 30 + "</div>")
-    lines = cut_lines(document, 300)
-    assert [overflows for _rect, overflows in lines] == [False, True]
-    assert all(rect.width() == 300 for rect, _ in lines)
-    assert lines[1][0].top() >= lines[0][0].bottom()
+    lines = cut_lines(document, 300, reserve=12)
+    assert [line.overflows for line in lines] == [False, True]
+    assert [line.text for line in lines][0] == "Model GPT-4"
+    assert lines[0].rect.width() == 300
+    # The cut line stops after a whole letter, leaving room for the ellipsis, and says so.
+    assert lines[1].text.endswith("\u2026") and not lines[1].text.endswith(" \u2026")
+    assert ("a long snippet " * 30).startswith(lines[1].text[:-1])
+    assert lines[1].rect.right() <= 300 - 4 - 12
+    # The cut falls where the last whole letter shown ends, not at a fixed x through a letter.
+    shown = QFontMetrics(document.defaultFont()).horizontalAdvance(lines[1].text[:-1])
+    assert abs(lines[1].rect.right() - (4 + shown)) <= 1
+    assert lines[1].rect.top() >= lines[0].rect.bottom()
 
 
 def test_the_compare_window_fits_the_screen(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..data import AnyEntry
@@ -65,7 +65,9 @@ class DetailPane(QTextBrowser):
         return list(self._terms)
 
     def theme(self) -> Theme:
-        return theme_from_palette(self.palette())
+        """The page's colours, from the application palette: under the GTK platform theme the
+        pane's own palette kept Qt's default link blue, 1.49:1 on GTK's dark base (issue 9)."""
+        return theme_from_palette(QGuiApplication.palette())
 
     def refresh(self) -> None:
         """Render again (after a palette or colour-scheme change), keeping the scroll position."""

@@ -5,8 +5,9 @@ A feature (printing and comparing, bookmarks, history, notes…) is a function
 the host it reaches everything it may extend, and nothing else:
 
 - ``host.menu(MenuKey.BOOKMARKS)`` — a menu bar menu by key. FILE, GO, VIEW and HELP exist from
-  the start; any other is created on first request. Menus always stand in ``MenuKey`` order, and
-  are never looked up by their text (which translations and mnemonics change).
+  the start; any other (EDIT, BOOKMARKS…) is created on first request. Menus always stand in
+  ``MenuKey`` order, and are never looked up by their text (which translations and mnemonics
+  change).
 - ``host.add_menu_actions(MenuKey.FILE, [print_action, preview_action])`` — one group of actions
   (``None`` = a separator), placed after earlier groups and before the menu's closing group
   (File ▸ Quit, Help ▸ About).
@@ -69,6 +70,7 @@ class MenuKey(Enum):
     """The menu bar's menus, in the order they stand: (text, object name)."""
 
     FILE = ("&File", "fileMenu")
+    EDIT = ("&Edit", "editMenu")
     GO = ("&Go", "goMenu")
     VIEW = ("&View", "viewMenu")
     BOOKMARKS = ("&Bookmarks", "bookmarksMenu")

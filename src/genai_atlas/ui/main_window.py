@@ -34,6 +34,7 @@ from .library_file_actions import install_library_file_actions
 from .model_data_feature import install_model_data
 from .notes_feature import install_notes
 from .operations import BackgroundWork
+from .preferences_feature import install_preferences
 from .search_box import install_search
 from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self.model_data = install_model_data(self.host)  # File ▸ Import Model Data…
         self.model_data.changed.connect(self._on_model_data_changed)
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
+        self.preferences = install_preferences(
+            self.host, self, self.sheet_features.printing, self.search_box.recent
+        )
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
         self._restore()

@@ -240,6 +240,20 @@ class SheetPrinting(QObject):
         """The paper sheets are printed on now ("" for the locale's)."""
         return self._paper
 
+    @property
+    def margins_mm(self) -> tuple[float, float, float, float] | None:
+        """Left, top, right and bottom margins in millimetres (None: the sheet's default)."""
+        return self._margins
+
+    def set_page_setup(self, paper: str, margins_mm: tuple[float, float, float, float]) -> None:
+        """Use ``paper`` ("" for the locale's) and ``margins_mm`` from now on, as if picked in
+        page setup (Edit ▸ Preferences sets them); kept in the settings."""
+        self._paper = paper
+        self._margins = margins_mm
+        if self._settings is not None:
+            self._settings.paper = paper
+            self._settings.margins_mm = margins_mm
+
     def print_table(self, table: CompareTable) -> bool:
         printer = self.make_printer(table)
         choice = self._note_choice(table)

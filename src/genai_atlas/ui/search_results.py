@@ -10,16 +10,28 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFontMetrics,
+    QGuiApplication,
     QPainter,
     QPalette,
     QRegion,
     QTextDocument,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -41,6 +53,7 @@ from ..data.search import SearchHit, SearchResults, Span
 from ..render.theme import LIGHT, Theme
 from .flow_layout import FlowLayout
 from .notes_search import NOTE_LABEL
+from .palette_theme import theme_from_palette
 from .search_model import SearchResultsModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -118,7 +131,8 @@ def message_html(results: SearchResults, theme: Theme = LIGHT) -> str:
     text = f"No entries match “{quoted(results.text)}”."
     if results.suggestions:
         links = ", ".join(
-            f'<a href="{SUGGESTION_SCHEME}{html.escape(name, quote=True)}">{html.escape(name)}</a>'
+            f'<a href="{SUGGESTION_SCHEME}{html.escape(name, quote=True)}" '
+            f'style="color:{theme.link}">{html.escape(name)}</a>'
             for name in results.suggestions
         )
         text += f" Nearest names: {links}"
@@ -132,21 +146,49 @@ def chip_label(kind: EntryKind | None, count: int) -> str:
 # --- widgets --------------------------------------------------------------------------------------
 
 
-def cut_lines(document: QTextDocument, width: int) -> list[tuple[QRect, bool]]:
+class CutLine(NamedTuple):
+    """One line of a result row as painted: where, whether it was cut, and the text shown."""
+
+    rect: QRect
+    overflows: bool
+    text: str  # ends in an ellipsis when the line was cut
+
+
+def _x_at(line: QTextLine, position: int) -> float:
+    """Where the cursor at ``position`` stands in ``line`` (PySide6 returns (x, position))."""
+    found = line.cursorToX(position)
+    return float(found[0] if isinstance(found, tuple) else found)  # type: ignore[arg-type]
+
+
+def cut_lines(document: QTextDocument, width: int, reserve: int = 0) -> list[CutLine]:
     """Each line of an unwrapped ``document`` as a rectangle ``width`` wide, and whether its text
-    runs into the right margin (so it must stop short and end in an ellipsis)."""
+    runs into the right margin. The rectangle of such a line stops after the last whole
+    character that leaves ``reserve`` pixels (the ellipsis) free, spaces dropped, so no letter
+    is cut in half: at a 2x scale "in pa…" showed half an "a" (issue 9)."""
     document.size()  # lays the document out now: the lines are measured lazily
+    right_margin = width - document.documentMargin()
     lines = []
     block = document.begin()
     while block.isValid():
         layout = block.layout()
         origin = layout.position()
+        text = block.text()
         for number in range(layout.lineCount()):
             line = layout.lineAt(number)
             top = int(origin.y() + line.y())
-            right = origin.x() + line.x() + line.naturalTextWidth()
-            overflows = right > width - document.documentMargin()
-            lines.append((QRect(0, top, width, int(line.height() + 0.5)), overflows))
+            rect = QRect(0, top, width, int(line.height() + 0.5))
+            overflows = origin.x() + line.x() + line.naturalTextWidth() > right_margin
+            end = line.textStart() + line.textLength()
+            if overflows:
+                room = right_margin - reserve - origin.x()
+                end = line.xToCursor(room, QTextLine.CursorPosition.CursorBetweenCharacters)
+                while end > line.textStart() and _x_at(line, end) > room:
+                    end -= 1
+                while end > line.textStart() and text[end - 1].isspace():
+                    end -= 1
+                rect.setRight(int(origin.x() + _x_at(line, end)))
+            shown = text[line.textStart() : end] + (ELLIPSIS if overflows else "")
+            lines.append(CutLine(rect, overflows, shown))
         block = block.next()
     return lines
 
@@ -167,7 +209,7 @@ class HitDelegate(QStyledItemDelegate):
         if selected:
             # On the selection colour the kind label and snippet take the selected-text colour;
             # their usual greys would be hard to read there.
-            on_selection = option.palette.color(QPalette.ColorRole.HighlightedText).name()
+            on_selection = theme.selection_text
             theme = replace(theme, text=on_selection, muted=on_selection)
         document = QTextDocument()
         document.setDefaultFont(option.font)
@@ -187,23 +229,23 @@ class HitDelegate(QStyledItemDelegate):
         document = self._document(option, index, rect.width(), selected)
         painter.save()
         if selected:
-            painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
+            # The theme's selection, not the view's: it is the palette's, made readable (Qt's
+            # default blue under white text is 3.7:1).
+            painter.fillRect(rect, QColor(self.theme.selection_background))
         painter.translate(rect.topLeft())
         metrics = QFontMetrics(option.font)
         ellipsis_width = metrics.horizontalAdvance(ELLIPSIS)
-        cut = cut_lines(document, rect.width())
         # Lines too long for the row stop short of an ellipsis instead of at the edge (at a 2x
         # scale a snippet was cut mid-word with nothing to say there was more).
+        cut = cut_lines(document, rect.width(), ellipsis_width)
         visible = QRegion()
-        for line, overflows in cut:
-            if overflows:
-                line.setRight(line.right() - ellipsis_width - int(document.documentMargin()))
-            visible += line
+        for line in cut:
+            visible += line.rect
         painter.setClipRegion(visible & QRegion(0, 0, rect.width(), rect.height()))
         context = QAbstractTextDocumentLayout.PaintContext()
         text_colour = QColor(self.theme.text)
         if selected:
-            text_colour = option.palette.color(QPalette.ColorRole.HighlightedText)
+            text_colour = QColor(self.theme.selection_text)
             palette = QPalette(option.palette)
             palette.setColor(QPalette.ColorRole.Text, text_colour)
             context.palette = palette
@@ -211,10 +253,11 @@ class HitDelegate(QStyledItemDelegate):
         painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
         painter.setFont(option.font)
         painter.setPen(text_colour)
-        for line, overflows in cut:
-            if overflows:
-                baseline = line.top() + (line.height() + metrics.ascent() - metrics.descent()) // 2
-                painter.drawText(line.right() + 1, baseline, ELLIPSIS)
+        for line in cut:
+            if line.overflows:
+                box = line.rect
+                baseline = box.top() + (box.height() + metrics.ascent() - metrics.descent()) // 2
+                painter.drawText(box.right() + 1, baseline, ELLIPSIS)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
@@ -273,7 +316,12 @@ class SearchResultsPanel(QWidget):
         self._list = QListView()
         self._list.setObjectName("searchResultsList")
         self._list.setModel(model)
-        self._list.setItemDelegate(HitDelegate(model, self._list))
+        # Colours from the application palette, made readable (render/theme.py), and taken
+        # again whenever it changes (a light/dark switch, Preferences ▸ Theme).
+        self._theme = theme_from_palette(QGuiApplication.palette())
+        self._message_theme = theme_from_palette(QGuiApplication.palette(), on_window=True)
+        self._delegate = HitDelegate(model, self._list, self._theme)
+        self._list.setItemDelegate(self._delegate)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._list.setUniformItemSizes(True)
@@ -293,6 +341,22 @@ class SearchResultsPanel(QWidget):
         # the detail pane a readable width (the chips and hits ask for no width of their own).
         width = QFontMetrics(self.font()).averageCharWidth() * PANEL_CHARS
         return QSize(width, super().sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            palette = QGuiApplication.palette()
+            theme = theme_from_palette(palette)
+            if theme != self._theme:
+                self._theme = self._delegate.theme = theme
+                self._list.viewport().update()
+            self._message_theme = theme_from_palette(palette, on_window=True)
+            self._message.setText(message_html(self._model.results, self._message_theme))
+
+    def themes(self) -> tuple[Theme, Theme]:
+        """The colours of the hits (on the list's base) and of the message line (on the
+        panel's window colour)."""
+        return self._theme, self._message_theme
 
     # --- what the box calls -----------------------------------------------------------------
 
@@ -340,7 +404,7 @@ class SearchResultsPanel(QWidget):
         results = self._model.results
         # Rows differ in height only while a note line is shown (see HitDelegate.sizeHint).
         self._list.setUniformItemSizes(not self._model.has_notes)
-        self._message.setText(message_html(results))
+        self._message.setText(message_html(results, self._message_theme))
         self._message.setVisible(bool(self._message.text()))
         self._update_chips(results)
         if self._model.rowCount():
