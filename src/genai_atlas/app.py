@@ -19,6 +19,7 @@ from . import APP_ID, APP_NAME, __version__, resources
 from .data import AtlasError, KnownError, open_atlas
 
 if TYPE_CHECKING:
+    from .data.model_dataset import ModelDataset
     from .data.userdb import UserStore
 
 ORGANISATION_NAME = "GenAI Atlas"
@@ -65,12 +66,11 @@ def run_app(search_text: str = "") -> int:
         return 1
 
     from .data.library import Library
-    from .data.model_dataset import load_dataset
     from .ui.crash_hook import make_excepthook
     from .ui.main_window import MainWindow
 
     # Imported model data (Epoch AI's) is read the first time a model or a search needs it.
-    atlas.set_dataset_loader(load_dataset)
+    atlas.set_dataset_loader(_load_dataset)
     library = Library(atlas, open_store())
     settings = Settings() if location.config_folder is not None else Settings.for_this_run_only()
     window = MainWindow(library, settings)
@@ -92,6 +92,12 @@ def run_app(search_text: str = "") -> int:
         return app.exec()
     finally:
         library.close()  # the store and the atlas
+
+
+def _load_dataset() -> ModelDataset | None:
+    from .data.model_dataset import load_dataset  # with the first model shown, not at startup
+
+    return load_dataset()
 
 
 def open_store() -> UserStore:

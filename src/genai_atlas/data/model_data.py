@@ -28,14 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .data_dir import model_data_path
-from .epoch_csv import EpochFile, EpochRow, ReadCancelled, read_epoch_csv
 from .errors import KnownError
-from .model_ids import assign_ids
 from .model_migrations import MIGRATIONS, TABLES
 from .model_records import DatasetInfo, ImportedModel, ImportReport
 from .userdb import StoreKind, UserStore, memory_store, open_user_store
 
 if TYPE_CHECKING:
+    from .epoch_csv import EpochFile, EpochRow
     from .atlas import Atlas
 
 MODEL_DATA = StoreKind(name="model data store", contents="imported model data", tables=TABLES)
@@ -268,6 +267,9 @@ def read_for_import(
 ) -> FileToImport:
     """The first half of :func:`import_epoch`: read and check the file, touching no store (the
     CLI reads the file before it opens the store, so a bad file changes nothing at all)."""
+    # The reader and the id rules load with the first import, not with the app.
+    from .epoch_csv import ReadCancelled, read_epoch_csv
+
     report = progress or _no_progress
     try:
         modified: datetime | None = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
@@ -345,6 +347,8 @@ def _write(
     cancelled: Callable[[], bool],
 ) -> tuple[int, int, int, int]:
     """Insert and update in place; (added, updated, unchanged, not in the file)."""
+    from .model_ids import assign_ids
+
     rows = list(rows)
     cursor = connection.cursor()
     cursor.row_factory = None

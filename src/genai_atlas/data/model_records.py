@@ -11,9 +11,12 @@ becomes HTML, and open only ``links`` (all ``http``/``https``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .echo import echo
-from .epoch_csv import Remark, SkippedRow
+
+if TYPE_CHECKING:
+    from .epoch_csv import Remark, SkippedRow
 
 EPOCH_ATTRIBUTION = 'Data: Epoch AI, "Data on Notable AI Models" (epoch.ai), CC BY 4.0'
 EPOCH_SOURCE_URL = "https://epoch.ai/data/notable-ai-models"
