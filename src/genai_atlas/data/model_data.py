@@ -34,8 +34,8 @@ from .model_records import DatasetInfo, ImportedModel, ImportReport
 from .userdb import StoreKind, UserStore, memory_store, open_user_store
 
 if TYPE_CHECKING:
-    from .epoch_csv import EpochFile, EpochRow
     from .atlas import Atlas
+    from .epoch_csv import EpochFile, EpochRow
 
 MODEL_DATA = StoreKind(name="model data store", contents="imported model data", tables=TABLES)
 # progress(done, PROGRESS_TOTAL): reading the file is most of the work, writing the rest.
