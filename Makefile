@@ -48,6 +48,7 @@ bench: $(DB) ## startup, search, printing, memory, library and import benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) bench/print_sheet.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/memory.py
 	$(PY) bench/library.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/models_table.py
 	$(PY) bench/import_epoch.py
 
 clean: ## remove build outputs (keeps .venv)
