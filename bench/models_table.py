@@ -37,6 +37,8 @@ sys.path.insert(0, str(ROOT / "src"))
 REAL_FILE = ROOT.parent / "shared" / "data" / "epoch-ai" / "notable-ai-models.csv"
 TEXTS = ["llama", "google deepmind", "gpt-4", "mistral", "stable diffusion", "alpha", "bert"]
 SORTED = ("parameters", "training_compute_flop", "publication_date")
+_LIKE = "SELECT entry_id FROM imported_model WHERE name LIKE ?1 OR organisations LIKE ?1"
+_ORDER = "SELECT entry_id FROM imported_model ORDER BY"
 KEYSTROKE_GOAL_MS = 16.0
 SORT_GOAL_MS = 50.0
 
@@ -124,17 +126,14 @@ def _measure(label: str, store_path: Path, rounds: int) -> tuple[float, float]:
         for text in TEXTS:
             for end in range(1, len(text) + 1):
                 start = time.perf_counter()
-                raw.execute(
-                    "SELECT entry_id FROM imported_model WHERE name LIKE ?1 OR organisations LIKE ?1",
-                    (f"%{text[:end]}%",),
-                ).fetchall()
+                raw.execute(_LIKE, (f"%{text[:end]}%",)).fetchall()
                 like_floor.append((time.perf_counter() - start) * 1000)
     sort_floor: list[float] = []
     for _ in range(rounds):
         for key in SORTED:
             for order in ("ASC", "DESC"):
                 start = time.perf_counter()
-                raw.execute(f"SELECT entry_id FROM imported_model ORDER BY {key} {order}").fetchall()
+                raw.execute(f"{_ORDER} {key} {order}").fetchall()
                 sort_floor.append((time.perf_counter() - start) * 1000)
     raw.close()
 
