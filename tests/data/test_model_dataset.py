@@ -61,8 +61,9 @@ def test_an_imported_model_s_page_quotes_the_publisher_under_the_attribution(atl
     # its links open only as web pages; a javascript: link is dropped
     assert '<a href="https://example.org/quillwork">' in page
     assert "javascript" not in page
-    # the glossary explains its domain
+    # the glossary explains its domain and its accessibility
     assert '<a href="atlas:term/llm">' in page
+    assert '<a href="atlas:term/model-access">Model Access</a>' in page
 
 
 def test_a_curated_model_keeps_its_text_and_adds_the_figures_apart(atlas) -> None:  # type: ignore[no-untyped-def]

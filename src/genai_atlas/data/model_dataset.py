@@ -39,6 +39,9 @@ DOMAIN_TERMS: dict[str, tuple[str, ...]] = {
     "Multimodal": ("term/multimodal",),
     "Image generation": ("term/generative-ai",),
 }
+# Every accessibility value the dataset gives (open weights, API access, hosted, unreleased) is
+# one of the ways of reaching a model that the glossary's Model Access explains.
+ACCESS_TERMS: tuple[str, ...] = ("term/model-access",)
 GLOSSARY_RELATION = "glossary"
 
 
@@ -114,13 +117,15 @@ def dataset_model(
 def glossary_links(
     figures: ImportedModel, atlas_refs: Mapping[str, EntryRef]
 ) -> tuple[LinkedEntry, ...]:
-    """Links to the glossary terms that explain this model's domains (those the atlas has)."""
+    """Links to the glossary terms that explain this model's domains and accessibility."""
+    term_ids = [term_id for domain in figures.domains for term_id in DOMAIN_TERMS.get(domain, ())]
+    if figures.accessibility:
+        term_ids += ACCESS_TERMS
     refs: list[EntryRef] = []
-    for domain in figures.domains:
-        for term_id in DOMAIN_TERMS.get(domain, ()):
-            ref = atlas_refs.get(term_id)
-            if ref is not None and ref not in refs:
-                refs.append(ref)
+    for term_id in term_ids:
+        ref = atlas_refs.get(term_id)
+        if ref is not None and ref not in refs:
+            refs.append(ref)
     return tuple(LinkedEntry(ref, GLOSSARY_RELATION) for ref in refs)
 
 
