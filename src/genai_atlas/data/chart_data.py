@@ -430,6 +430,58 @@ def models_per_year(
     return YearCounts(grouping, years, tuple(groups), tuple(map(tuple, table)), without_date)
 
 
+# --- the charts there are -----------------------------------------------------------------------
+
+
+class ChartKind(Enum):
+    """Each chart: (slug, title). The slug names it in links (``atlas:chart/compute``) and in the
+    command line (``genai-atlas chart compute``; ``per-year --by accessibility``)."""
+
+    COMPUTE = ("compute", "Training compute over time")
+    PARAMETERS = ("parameters", "Parameters over time")
+    PER_YEAR_DOMAIN = ("per-year", "Models per year, by domain")
+    PER_YEAR_ACCESSIBILITY = ("per-year-accessibility", "Models per year, by accessibility")
+
+    @property
+    def slug(self) -> str:
+        return self.value[0]
+
+    @property
+    def title(self) -> str:
+        return self.value[1]
+
+    @property
+    def link_id(self) -> str:
+        """The id an ``atlas:`` link uses for this chart: ``chart/compute``."""
+        return f"{CHART_LINK_KIND}/{self.slug}"
+
+    @property
+    def metric(self) -> Metric | None:
+        """The value a scatter chart plots; None for the per-year charts."""
+        return {
+            ChartKind.COMPUTE: Metric.TRAINING_COMPUTE,
+            ChartKind.PARAMETERS: Metric.PARAMETERS,
+        }.get(self)
+
+    @property
+    def grouping(self) -> Grouping | None:
+        return {
+            ChartKind.PER_YEAR_DOMAIN: Grouping.DOMAIN,
+            ChartKind.PER_YEAR_ACCESSIBILITY: Grouping.ACCESSIBILITY,
+        }.get(self)
+
+    @classmethod
+    def from_link(cls, link_id: str) -> ChartKind | None:
+        """The chart a ``chart/<slug>`` id names, or None."""
+        kind, _, slug = link_id.partition("/")
+        if kind != CHART_LINK_KIND:
+            return None
+        return next((chart for chart in cls if chart.slug == slug), None)
+
+
+CHART_LINK_KIND = "chart"
+
+
 # --- what a chart is drawn from, and the lines under it -----------------------------------------
 
 
