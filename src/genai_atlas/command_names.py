@@ -23,6 +23,7 @@ COMMAND_NAMES = frozenset(
         "history",
         "export-library",
         "import-library",
+        "import-epoch",
     }
 )
 

@@ -18,6 +18,9 @@ from pathlib import Path
 
 DATA_DIR_ENV = "GENAI_ATLAS_DATA_DIR"
 LIBRARY_FILE_NAME = "library.sqlite3"
+# Imported model data (Epoch AI's dataset) lives beside the library, in a file of its own: an
+# import or its removal never touches the reader's bookmarks, notes and history.
+MODEL_DATA_FILE_NAME = "model-data.sqlite3"
 # Qt appends the organisation and the application name; app.py sets both to this.
 ORGANISATION_NAME = "GenAI Atlas"
 APPLICATION_NAME = "GenAI Atlas"
@@ -92,3 +95,11 @@ def library_path(
     """The library file in :func:`data_folder`; None when there is no data folder."""
     folder = data_folder(environ, platform)
     return folder / LIBRARY_FILE_NAME if folder is not None else None
+
+
+def model_data_path(
+    environ: Mapping[str, str] | None = None, platform: str | None = None
+) -> Path | None:
+    """The imported model data's file in :func:`data_folder`; None when there is no folder."""
+    folder = data_folder(environ, platform)
+    return folder / MODEL_DATA_FILE_NAME if folder is not None else None

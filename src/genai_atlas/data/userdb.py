@@ -81,6 +81,34 @@ class UserVersion:
 CURRENT_VERSION = UserVersion(*MIGRATIONS[-1][0])
 
 
+@dataclass(frozen=True)
+class StoreKind:
+    """What a store file holds, for its messages and its check on opening.
+
+    The reader's library is one kind; imported model data (``model_data.py``) is another, in a
+    file of its own, opened and protected the same way.
+    """
+
+    name: str = "library"
+    """As in "your library": the file as the user knows it."""
+    contents: str = "bookmarks, notes and history"
+    """What cannot be saved when the file cannot be written."""
+    tables: frozenset[str] = frozenset({"bookmark", "note", "visit"})
+    """Tables every version has: a file without them is not this kind of store."""
+
+    @property
+    def your(self) -> str:
+        return f"your {self.name}"
+
+    @property
+    def your_first(self) -> str:
+        """ "Your library": at the start of a sentence."""
+        return f"Your {self.name}"
+
+
+LIBRARY = StoreKind()
+
+
 class StoreError(KnownError):
     """A write (or read) of the library that could not be done: disk full, read-only, locked.
 
@@ -117,8 +145,10 @@ class UserStore:
         notices: Sequence[str] = (),
         read_only_reason: str = "",
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        kind: StoreKind = LIBRARY,
     ) -> None:
         self.path = path
+        self.kind = kind
         self.busy_timeout_ms = busy_timeout_ms
         self.writable = writable
         self.notices: tuple[str, ...] = tuple(notices)
@@ -161,11 +191,11 @@ class UserStore:
             return connection
         with self._lock:
             if self._closed:
-                raise RuntimeError("the library store is closed")
+                raise RuntimeError(f"the {self.kind.name} store is closed")
             try:
                 connection = self._connect()
             except sqlite3.Error as error:
-                raise self._error("read your library", error) from None
+                raise self._error(f"read {self.kind.your}", error) from None
             self._connections.append(connection)
         self._local.connection = connection
         self._local.depth = 0
@@ -241,7 +271,7 @@ class UserStore:
             return self.connection().execute(sql, tuple(parameters)).fetchall()
         except sqlite3.Error as error:
             if _is_environment(error):
-                raise self._error("read your library", error) from None
+                raise self._error(f"read {self.kind.your}", error) from None
             raise
 
     def read_tuples(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
@@ -255,7 +285,7 @@ class UserStore:
                 cursor.close()
         except sqlite3.Error as error:
             if _is_environment(error):
-                raise self._error("read your library", error) from None
+                raise self._error(f"read {self.kind.your}", error) from None
             raise
 
     def data_version(self) -> int:
@@ -267,23 +297,24 @@ class UserStore:
         where = _shown(self.path) if self.path is not None else "in memory"
         if code == _FULL:
             why = (
-                f"the disk that holds your library {where} is full. Free some space and try again."
+                f"the disk that holds {self.kind.your} {where} is full. Free some space and try "
+                "again."
             )
         elif code in (_BUSY, _LOCKED):
             why = (
-                f"your library {where} has been locked by another program for more than "
+                f"{self.kind.your} {where} has been locked by another program for more than "
                 f"{self.busy_timeout_ms / 1000:g} seconds. Close other {_APP} windows or commands "
                 "that may be busy with it and try again."
             )
         elif code in (_READONLY, _PERM):
             why = (
-                f"your library {where} is read-only. Make it writable (or set {DATA_DIR_ENV} to "
-                f"a folder you can write) and restart {_APP}."
+                f"{self.kind.your} {where} is read-only. Make it writable (or set "
+                f"{DATA_DIR_ENV} to a folder you can write) and restart {_APP}."
             )
         else:
             why = (
-                f"your library {where} cannot be used ({error}). Restart {_APP}: a damaged "
-                "library is set aside and a new one started."
+                f"{self.kind.your} {where} cannot be used ({error}). Restart {_APP}: a damaged "
+                f"{self.kind.name} is set aside and a new one started."
             )
         return StoreError(f"Cannot {action}: {why}", self.path)
 
@@ -304,15 +335,22 @@ def _memory_store(
     writable: bool,
     notices: Sequence[str] = (),
     read_only_reason: str = "",
+    kind: StoreKind = LIBRARY,
 ) -> UserStore:
-    """A library that lives in memory for this run (shared by the store's threads)."""
+    """A store that lives in memory for this run (shared by the store's threads)."""
+    label = kind.name.replace(" ", "-")
     target = (
-        f"file:genai-atlas-library-{os.getpid()}-{next(_memory_names)}?mode=memory&cache=shared"
+        f"file:genai-atlas-{label}-{os.getpid()}-{next(_memory_names)}?mode=memory&cache=shared"
     )
     keeper = sqlite3.connect(target, uri=True, isolation_level=None, check_same_thread=False)
     _migrate(keeper, UserVersion(0, 0), migrations)
     store = UserStore(
-        None, target, writable=writable, notices=notices, read_only_reason=read_only_reason
+        None,
+        target,
+        writable=writable,
+        notices=notices,
+        read_only_reason=read_only_reason,
+        kind=kind,
     )
     # A shared in-memory database lives as long as one connection to it is open.
     store._keeper = keeper
@@ -320,9 +358,12 @@ def _memory_store(
     return store
 
 
-def memory_store() -> UserStore:
-    """A writable library in memory: for tests and benchmarks, never for a reader's data."""
-    return _memory_store(MIGRATIONS, writable=True)
+def memory_store(
+    migrations: Sequence[tuple[tuple[int, int], Migration]] = MIGRATIONS,
+    kind: StoreKind = LIBRARY,
+) -> UserStore:
+    """A writable store in memory: for tests and benchmarks, never for a reader's data."""
+    return _memory_store(migrations, writable=True, kind=kind)
 
 
 def _target_version(migrations: Sequence[tuple[tuple[int, int], Migration]]) -> UserVersion:
@@ -386,8 +427,10 @@ class _Inspection:
     newer: bool = False
 
 
-def _inspect(target: str, path: Path, known_major: int, busy_timeout_ms: int) -> _Inspection:
-    """Look at an existing file: is it a sound library, and of which version?"""
+def _inspect(
+    target: str, path: Path, known_major: int, busy_timeout_ms: int, kind: StoreKind
+) -> _Inspection:
+    """Look at an existing file: is it a sound store of this kind, and of which version?"""
     try:
         with open(path, "rb") as file:
             header = file.read(100)
@@ -421,15 +464,15 @@ def _inspect(target: str, path: Path, known_major: int, busy_timeout_ms: int) ->
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         if version == UserVersion(0, 0) and tables:
-            return _Inspection(version, "it holds tables but is not a GenAI Atlas library")
-        if version != UserVersion(0, 0) and not {"bookmark", "note", "visit"} <= tables:
-            return _Inspection(version, "tables of the library are missing")
+            return _Inspection(version, f"it holds tables but is not a GenAI Atlas {kind.name}")
+        if version != UserVersion(0, 0) and not kind.tables <= tables:
+            return _Inspection(version, f"tables of the {kind.name} are missing")
         return _Inspection(version)
     except sqlite3.Error as error:
         if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in (_BUSY, _LOCKED):
             # Another process holds the file: that is no damage, and nothing is moved.
             raise StoreError(
-                f"Cannot open your library {_shown(path)}: another program has kept it locked "
+                f"Cannot open {kind.your} {_shown(path)}: another program has kept it locked "
                 f"for more than {busy_timeout_ms / 1000:g} seconds. Close other {_APP} windows "
                 "or commands and try again.",
                 path,
@@ -455,6 +498,7 @@ def open_user_store(
     migrations: Sequence[tuple[tuple[int, int], Migration]] = MIGRATIONS,
     now: Callable[[], datetime] | None = None,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    kind: StoreKind = LIBRARY,
 ) -> UserStore:
     """Open (or start) the library at ``path``. It never raises for a damaged, foreign or newer
     file: such a file is moved aside and a new library started, with a notice saying where the
@@ -462,22 +506,25 @@ def open_user_store(
 
     ``migrations`` is for tests that add a fake newer version; ``now`` dates the aside names;
     ``busy_timeout_ms`` is how long a write waits for another process's (5 s; tests shorten it).
+    ``kind`` is what the file holds (the library, or another store with its own ``migrations``):
+    its messages name it, and a file without its tables is set aside.
     """
     moment = (now or (lambda: datetime.now(UTC)))()
     target_version = _target_version(migrations)
     if path is None:
         reason = (
-            f"no folder for your library was found (there is no home folder), so nothing is "
+            f"no folder for {kind.your} was found (there is no home folder), so nothing is "
             f"saved in this run. Set {DATA_DIR_ENV} to a folder you can write and restart {_APP}."
         )
         return _memory_store(
             migrations,
             writable=False,
             notices=(
-                "No folder for your library was found, so bookmarks, notes and history cannot "
+                f"No folder for {kind.your} was found, so {kind.contents} cannot "
                 f"be saved in this run; set {DATA_DIR_ENV} to a folder you can write.",
             ),
             read_only_reason=reason,
+            kind=kind,
         )
     path = Path(os.path.abspath(path))
     folder = path.parent
@@ -489,12 +536,13 @@ def open_user_store(
             writable=False,
             notices=(
                 f"The data folder {_shown(folder)} cannot be created ({error.strerror}), so "
-                "bookmarks, notes and history cannot be saved in this run.",
+                f"{kind.contents} cannot be saved in this run.",
             ),
             read_only_reason=(
                 f"the data folder {_shown(folder)} cannot be created ({error.strerror}). Create "
                 f"it or set {DATA_DIR_ENV} to a folder you can write, and restart {_APP}."
             ),
+            kind=kind,
         )
     try:
         mode = os.stat(path).st_mode
@@ -503,9 +551,9 @@ def open_user_store(
         exists = False
         mode = 0
     except OSError as error:
-        return _unusable(migrations, path, f"it cannot be reached ({error.strerror})")
+        return _unusable(migrations, path, f"it cannot be reached ({error.strerror})", kind)
     if exists and not stat.S_ISREG(mode):
-        return _unusable(migrations, path, "it is a folder or a device, not a file")
+        return _unusable(migrations, path, "it is a folder or a device, not a file", kind)
 
     folder_writable = _folder_writable(folder)
     if not exists:
@@ -514,27 +562,32 @@ def open_user_store(
                 migrations,
                 writable=False,
                 notices=(
-                    f"The data folder {_shown(folder)} is read-only, so bookmarks, notes and "
-                    "history cannot be saved in this run.",
+                    f"The data folder {_shown(folder)} is read-only, so {kind.contents} "
+                    "cannot be saved in this run.",
                 ),
                 read_only_reason=_read_only_folder(folder),
+                kind=kind,
             )
-        return _open_writable(path, UserVersion(0, 0), migrations, moment, (), busy_timeout_ms)
+        return _open_writable(
+            path, UserVersion(0, 0), migrations, moment, (), busy_timeout_ms, kind
+        )
 
     file_writable = os.access(path, os.W_OK)
     writable = folder_writable and file_writable
     target = _uri(path) if writable else _uri(path, "mode=ro")
-    inspection = _inspect(target, path, target_version.major, busy_timeout_ms)
+    inspection = _inspect(target, path, target_version.major, busy_timeout_ms, kind)
     if inspection.problem and not writable:
         # A read-only WAL file whose -shm cannot be made reads through immutable=1 (no locks).
-        immutable = _inspect(_uri(path, "immutable=1"), path, target_version.major, busy_timeout_ms)
+        immutable = _inspect(
+            _uri(path, "immutable=1"), path, target_version.major, busy_timeout_ms, kind
+        )
         if not immutable.problem:
             inspection = immutable
             target = _uri(path, "immutable=1")
     if inspection.problem or inspection.newer:
         if inspection.newer:
             what = (
-                f"was written by a newer {_APP} (library version {inspection.version}; this "
+                f"was written by a newer {_APP} ({kind.name} version {inspection.version}; this "
                 f"version reads {target_version.major}.x)"
             )
             label = f"version-{inspection.version}"
@@ -547,38 +600,40 @@ def open_user_store(
                 path,
                 f"it {what.removeprefix('is ')} and the folder is read-only, so it could not be "
                 "set aside",
+                kind,
             )
         try:
             aside = _move_aside(path, label, moment)
         except OSError as error:
             return _unusable(
-                migrations, path, f"it {what} and could not be set aside ({error.strerror})"
+                migrations, path, f"it {what} and could not be set aside ({error.strerror})", kind
             )
         notice = (
-            f"Your library {_shown(path)} {what}, so it was moved to {_shown(aside)} and a new, "
-            "empty library was started."
+            f"{kind.your_first} {_shown(path)} {what}, so it was moved to {_shown(aside)} and "
+            f"a new, empty {kind.name} was started."
         )
         return _open_writable(
-            path, UserVersion(0, 0), migrations, moment, (notice,), busy_timeout_ms
+            path, UserVersion(0, 0), migrations, moment, (notice,), busy_timeout_ms, kind
         )
     if not writable:
         where = folder if not folder_writable else path
-        reason = _read_only_folder(folder) if not folder_writable else _read_only_file(path)
+        reason = _read_only_folder(folder) if not folder_writable else _read_only_file(path, kind)
         store = UserStore(
             path,
             target,
             writable=False,
             notices=(
-                f"Your library {_shown(path)} is read-only (the "
+                f"{kind.your_first} {_shown(path)} is read-only (the "
                 f"{'data folder' if not folder_writable else 'file'} {_shown(where)} cannot be "
-                "written): bookmarks, notes and history are shown, but changes cannot be saved.",
+                f"written): {kind.contents} are shown, but changes cannot be saved.",
             ),
             read_only_reason=reason,
             busy_timeout_ms=busy_timeout_ms,
+            kind=kind,
         )
         store.version = inspection.version
         return store
-    return _open_writable(path, inspection.version, migrations, moment, (), busy_timeout_ms)
+    return _open_writable(path, inspection.version, migrations, moment, (), busy_timeout_ms, kind)
 
 
 def _read_only_folder(folder: Path) -> str:
@@ -588,27 +643,31 @@ def _read_only_folder(folder: Path) -> str:
     )
 
 
-def _read_only_file(path: Path) -> str:
+def _read_only_file(path: Path, kind: StoreKind) -> str:
     return (
-        f"the library file {_shown(path)} is read-only. Make it writable (for example "
+        f"the {kind.name} file {_shown(path)} is read-only. Make it writable (for example "
         f"'chmod u+w'), and restart {_APP}."
     )
 
 
 def _unusable(
-    migrations: Sequence[tuple[tuple[int, int], Migration]], path: Path, why: str
+    migrations: Sequence[tuple[tuple[int, int], Migration]],
+    path: Path,
+    why: str,
+    kind: StoreKind,
 ) -> UserStore:
     """The file is there but can be neither used nor moved: leave it alone, keep going in memory."""
     return _memory_store(
         migrations,
         writable=False,
         notices=(
-            f"Your library {_shown(path)} cannot be used: {why}; bookmarks, notes and history "
+            f"{kind.your_first} {_shown(path)} cannot be used: {why}; {kind.contents} "
             "cannot be saved in this run.",
         ),
         read_only_reason=(
-            f"your library {_shown(path)} cannot be used: {why}. Move it away and restart {_APP}."
+            f"{kind.your} {_shown(path)} cannot be used: {why}. Move it away and restart {_APP}."
         ),
+        kind=kind,
     )
 
 
@@ -619,10 +678,18 @@ def _open_writable(
     moment: datetime,
     notices: Sequence[str],
     busy_timeout_ms: int,
+    kind: StoreKind,
 ) -> UserStore:
     target = _uri(path)
     target_version = _target_version(migrations)
-    store = UserStore(path, target, writable=True, notices=notices, busy_timeout_ms=busy_timeout_ms)
+    store = UserStore(
+        path,
+        target,
+        writable=True,
+        notices=notices,
+        busy_timeout_ms=busy_timeout_ms,
+        kind=kind,
+    )
     connection = store.connection()
     try:
         # WAL: readers never block the writer, and a commit is one append (see the module doc).
@@ -636,13 +703,14 @@ def _open_writable(
         store.close()
         if not _is_environment(error):
             raise
-        return _unusable(migrations, path, f"it could not be prepared ({error})")
+        return _unusable(migrations, path, f"it could not be prepared ({error})", kind)
     except OSError as error:
         store.close()
         return _unusable(
             migrations,
             path,
             f"it could not be copied aside before an upgrade ({error.strerror or error})",
+            kind,
         )
     return store
 
