@@ -18,9 +18,9 @@ from .. import __version__
 from ..data import KnownError, UnknownEntryError, echo, open_atlas
 from ..main import text_argument
 from ..resources import database_path
-from . import browse, library, model_data, printing, search
+from . import browse, charts, library, model_data, printing, search
 
-COMMAND_MODULES = [browse, search, printing, library, model_data]
+COMMAND_MODULES = [browse, search, printing, library, model_data, charts]
 PROG = "genai-atlas"
 
 

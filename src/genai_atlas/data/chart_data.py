@@ -26,7 +26,13 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+from .model_records import EPOCH_ATTRIBUTION
+
+if TYPE_CHECKING:
+    from .atlas import Atlas
+    from .model_records import DatasetInfo, ImportedModel
 
 MULTIMODAL = "Multimodal"
 SEVERAL_DOMAINS = "Several domains"
@@ -519,3 +525,28 @@ def caption_lines(dataset: ChartDataset, model_filter: ModelFilter, note: str = 
     if details:
         lines.append(" · ".join(details))
     return lines
+
+
+def imported_dataset(models: Sequence[ImportedModel], info: DatasetInfo | None) -> ChartDataset:
+    """The charts' view of the imported model data (``ModelData.models()`` and ``.info()``):
+    a model the atlas describes too (``curated``) is highlighted."""
+    return ChartDataset(
+        models=tuple(models),
+        curated_ids=frozenset(model.entry_id for model in models if model.curated),
+        attribution=EPOCH_ATTRIBUTION,
+        file_name=info.file_name if info is not None else "",
+        file_date=info.file_date if info is not None else "",
+    )
+
+
+def read_imported_dataset(atlas: Atlas) -> tuple[ChartDataset, tuple[str, ...]]:
+    """The imported model data from the store in the data folder, and the store's notices (a
+    damaged file moved aside…) to show once. Empty when nothing was imported."""
+    from .model_data import ModelData, open_model_store  # sqlite, only when a chart is drawn
+
+    store = open_model_store()
+    try:
+        data = ModelData.for_atlas(store, atlas)
+        return imported_dataset(data.models(), data.info()), tuple(store.notices)
+    finally:
+        store.close()

@@ -26,6 +26,7 @@ from ..data import KnownError
 from ..data.library import Library
 from ..settings import Settings
 from .bookmarks_feature import install_bookmarks
+from .charts_feature import install_charts
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .features import MenuKey, PaneParts, WindowHost
 from .history import History
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.bookmarks = install_bookmarks(self.host)
         self.history_panel = install_history(self.host)
         self.library_files = install_library_file_actions(self.host)
+        self.charts = install_charts(self.host)
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
@@ -144,7 +146,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def navigate_to(self, entry_id: str) -> bool:
-        """Show ``entry_id`` in its own tab (switching tabs), recording it in the history."""
+        """Show ``entry_id`` in its own tab (switching tabs), recording it in the history.
+
+        An id a feature routes (``chart/compute``) goes to that feature instead."""
+        if self.host.route_link(entry_id):
+            return True
         if not self._go(entry_id):
             self.statusBar().showMessage(f"No entry {entry_id} in this atlas", 5000)
             return False

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -22,12 +23,14 @@ from PySide6.QtGui import (
     QImage,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
 )
 
 from .colours import ChartColours
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 PAGE_WIDTH = 1000.0  # logical units across the page
 IMAGE_SIZE = QSize(1000, 620)  # a PNG or SVG, in logical units
@@ -152,7 +155,7 @@ def _save_image(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes
         raise OSError("the PNG could not be encoded")
     buffer.close()
     return bytes(data.data())
@@ -193,7 +196,7 @@ def landscape_layout(page_size: str | None = None) -> QPageLayout:
 
 
 def paint_on_pages(
-    device: QPagedPaintDevice, plot: PlotPainter, text: PageText, colours: ChartColours
+    device: QPdfWriter | QPrinter, plot: PlotPainter, text: PageText, colours: ChartColours
 ) -> None:
     """Paint the page on a PDF writer or printer (whose page layout is already set)."""
     painter = QPainter()

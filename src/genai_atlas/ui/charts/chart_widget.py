@@ -8,8 +8,10 @@ off-screen plot at page size, so the chart on screen is never resized or disturb
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QPagedPaintDevice
+from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from ...data.chart_data import (
@@ -23,6 +25,9 @@ from ...data.chart_data import (
 from .chart_page import PLOT_TEXT_PX, PageText, paint_on_pages, render_pdf, render_png, render_svg
 from .colours import ChartColours, colours_from_palette, paper_colours
 from .plot import ChartPlot
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 NO_DATA_TEXT = (
     "No model data has been imported yet. Download Epoch AI's “Notable AI Models” CSV from "
@@ -155,7 +160,7 @@ class ChartWidget(QWidget):
         if self._result is not None:
             self._plot.set_colours(self.colours())
 
-    # --- exports -----------------------------------------------------------------------------------
+    # --- exports ---------------------------------------------------------------------------------
 
     def page_text(self) -> PageText:
         subtitle = self._subtitle() if self._result is not None else ""
@@ -176,12 +181,12 @@ class ChartWidget(QWidget):
         finally:
             plot.deleteLater()
 
-    def png_bytes(self) -> bytes:
-        """The chart as on screen (this palette's colours), as a PNG."""
-        return self._export(self.colours(), render_png)
+    def png_bytes(self, colours: ChartColours | None = None) -> bytes:
+        """The chart as a PNG, in ``colours`` (default: as on screen, this palette's)."""
+        return self._export(colours or self.colours(), render_png)
 
-    def svg_bytes(self) -> bytes:
-        return self._export(self.colours(), render_svg)
+    def svg_bytes(self, colours: ChartColours | None = None) -> bytes:
+        return self._export(colours or self.colours(), render_svg)
 
     def pdf_bytes(self, page_size: str | None = None) -> bytes:
         """A landscape page in print colours (dark text on white), as a PDF."""
@@ -189,7 +194,7 @@ class ChartWidget(QWidget):
             paper_colours(), lambda plot, text, colours: render_pdf(plot, text, colours, page_size)
         )
 
-    def print_to(self, device: QPagedPaintDevice) -> None:
+    def print_to(self, device: QPdfWriter | QPrinter) -> None:
         """Paint the page on a printer whose dialog the reader has accepted."""
         colours = paper_colours()
         plot = self._page_plot(colours)

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-import pyqtgraph as pg
+import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QPointF, QRectF, Signal, Slot
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -20,7 +20,6 @@ from ...data.chart_data import (
     ChartDataset,
     ChartKind,
     ChartPoint,
-    Metric,
     ModelFilter,
     ScatterSeries,
     YearCounts,
@@ -40,7 +39,7 @@ def _pen(colour: QColor, width: float = 1.0) -> pg.QtGui.QPen:
     return pg.mkPen(colour, width=width)
 
 
-class ChartPlot(pg.PlotWidget):
+class ChartPlot(pg.PlotWidget):  # type: ignore[misc]
     """A pyqtgraph plot of one ``ChartKind`` over a ``ChartDataset``.
 
     ``text_px``: draw every text in pixels of this size (exports, whose painter scales a fixed
@@ -220,7 +219,7 @@ class ChartPlot(pg.PlotWidget):
         item = self.getPlotItem()
         years = np.array(counts.years, dtype=float)
         bottom = np.zeros(len(counts.years))
-        for index, (group, row) in enumerate(zip(counts.groups, counts.counts, strict=True)):
+        for index, row in enumerate(counts.counts):
             heights = np.array(row, dtype=float)
             bars = pg.BarGraphItem(
                 x=years,
@@ -275,7 +274,10 @@ class ChartPlot(pg.PlotWidget):
         point = self._points.get(entry_id)
         if point is None or not self._scatter_items:
             return None
-        return self._scatter_items[0].mapToScene(QPointF(point.x, math.log10(point.y)))
+        scene_pos: QPointF = self._scatter_items[0].mapToScene(
+            QPointF(point.x, math.log10(point.y))
+        )
+        return scene_pos
 
     def hover_text(self) -> str:
         """The tooltip last shown for the cursor ("" when it is over nothing)."""
@@ -334,5 +336,3 @@ def _with_alpha(colour: QColor, alpha: float) -> QColor:
     copy = QColor(colour)
     copy.setAlphaF(alpha)
     return copy
-
-
