@@ -542,9 +542,13 @@ def imported_dataset(models: Sequence[ImportedModel], info: DatasetInfo | None) 
 def read_imported_dataset(atlas: Atlas) -> tuple[ChartDataset, tuple[str, ...]]:
     """The imported model data from the store in the data folder, and the store's notices (a
     damaged file moved aside…) to show once. Empty when nothing was imported."""
+    from .data_dir import model_data_path
     from .model_data import ModelData, open_model_store  # sqlite, only when a chart is drawn
 
-    store = open_model_store()
+    path = model_data_path()
+    if path is None or not path.exists():  # nothing imported: no reason to create the file
+        return imported_dataset((), None), ()
+    store = open_model_store(path)
     try:
         data = ModelData.for_atlas(store, atlas)
         return imported_dataset(data.models(), data.info()), tuple(store.notices)

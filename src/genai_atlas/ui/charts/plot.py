@@ -129,7 +129,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]
         if point is None:
             self._mark_item.setData([], [])
         else:
-            self._mark_item.setData([point.x], [math.log10(point.y)])
+            self._mark_item.setData([point.x], [math.log10(point.y)], data=[point.entry_id])
 
     def colours(self) -> ChartColours | None:
         return self._colours
@@ -211,6 +211,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]
         self._mark_item = pg.ScatterPlotItem(
             size=MARK_SIZE, symbol="o", brush=pg.mkBrush(None), pen=_pen(colours.text, 2.0)
         )
+        self._mark_item.sigClicked.connect(self._on_points_clicked)  # the ring is on top
         item.addItem(self._mark_item)
         self.set_marked(self._marked)
 
@@ -274,6 +275,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]
         point = self._points.get(entry_id)
         if point is None or not self._scatter_items:
             return None
+        self.getPlotItem().vb.prepareForPaint()  # a range change not painted yet is applied
         scene_pos: QPointF = self._scatter_items[0].mapToScene(
             QPointF(point.x, math.log10(point.y))
         )
