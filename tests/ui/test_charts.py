@@ -106,6 +106,10 @@ def test_the_chart_follows_a_palette_change(qtbot, chart: ChartWidget) -> None: 
         qtbot.waitUntil(lambda: chart.plot().colours().dark, timeout=2000)
         assert chart.plot().backgroundBrush().color().name() == "#1b1b1d"
         assert chart.plot().backgroundBrush().color().name() != before
+        # Drawn again, the log axis still reads in powers of ten (pyqtgraph once rescaled it).
+        axis = chart.plot().getPlotItem().getAxis("left")
+        assert axis.autoSIPrefixScale == 1.0 and "x1e" not in axis.labelString()
+        assert axis.tickStrings([24.0], 1.0, 1.0) == ["10²⁴"]
         image = QImage.fromData(chart.png_bytes())
         assert image.pixelColor(5, 5).name() == "#1b1b1d"  # the PNG shows what the screen shows
     finally:

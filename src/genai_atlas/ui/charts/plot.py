@@ -177,7 +177,11 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]
             axis.setPen(_pen(colours.muted))
             axis.setTextPen(_pen(colours.text))
             axis.setStyle(tickFont=self._font())
-            axis.enableAutoSIPrefix(False)  # a log axis of FLOP reads as 10²³, not "x1e+24"
+            # A log axis of FLOP reads 10²³, never "(x1e+24)". pyqtgraph 0.14 applies its SI
+            # prefix whenever the label is shown, even with the prefix turned off, so no range
+            # of values is left where it applies.
+            axis.setSIPrefixEnableRanges(((math.inf, math.inf),))
+            axis.enableAutoSIPrefix(False)  # recomputes the prefix: none, with those ranges
             axis.setLabel(labels[side], **style)
         item.getAxis("left").setLogMode(scatter)
         item.showGrid(x=scatter, y=True, alpha=0.35 if colours.dark else 0.25)
