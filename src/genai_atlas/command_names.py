@@ -24,6 +24,7 @@ COMMAND_NAMES = frozenset(
         "export-library",
         "import-library",
         "import-epoch",
+        "chart",
     }
 )
 

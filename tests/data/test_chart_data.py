@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from genai_atlas.data.chart_data import (
+    ChartKind,
     Grouping,
     Metric,
     ModelFilter,
@@ -213,3 +214,13 @@ def test_chart_data_imports_no_qt() -> None:
         "sys.exit(any(m.startswith(('PySide6', 'pyqtgraph', 'numpy')) for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_chart_kinds_are_named_by_links() -> None:
+    assert ChartKind.COMPUTE.link_id == "chart/compute"
+    assert ChartKind.from_link("chart/compute") is ChartKind.COMPUTE
+    assert ChartKind.from_link("chart/per-year-accessibility") is ChartKind.PER_YEAR_ACCESSIBILITY
+    assert ChartKind.from_link("chart/nothing") is None
+    assert ChartKind.from_link("model/compute") is None
+    assert ChartKind.PARAMETERS.metric is Metric.PARAMETERS
+    assert ChartKind.PER_YEAR_DOMAIN.grouping is Grouping.DOMAIN

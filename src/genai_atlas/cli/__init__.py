@@ -19,9 +19,9 @@ from ..data import KnownError, UnknownEntryError, echo, open_atlas
 from ..data.model_dataset import load_dataset
 from ..main import text_argument
 from ..resources import database_path
-from . import browse, library, model_data, printing, search
+from . import browse, charts, library, model_data, printing, search
 
-COMMAND_MODULES = [browse, search, printing, library, model_data]
+COMMAND_MODULES = [browse, search, printing, library, model_data, charts]
 PROG = "genai-atlas"
 
 

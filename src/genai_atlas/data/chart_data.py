@@ -20,13 +20,21 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
+import functools
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+from .model_records import EPOCH_ATTRIBUTION
+
+if TYPE_CHECKING:
+    from .atlas import Atlas
+    from .model_records import DatasetInfo, ImportedModel
 
 MULTIMODAL = "Multimodal"
 SEVERAL_DOMAINS = "Several domains"
@@ -153,8 +161,11 @@ class ModelFilter:
 # --- dates and numbers ----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16_384)
 def fractional_year(date: str | None) -> float | None:
     """``2020-07-02`` → 2020.5; ``YYYY-MM`` → the first of that month; ``YYYY`` → mid-year."""
+    # Cached, and without date.timetuple(): that imports the time module on every call, which
+    # PySide6's import hook makes slow (a third of drawing 5,000 points went there).
     year = publication_year(date)
     if year is None or date is None:
         return None
@@ -167,8 +178,8 @@ def fractional_year(date: str | None) -> float | None:
             day = _dt.date.fromisoformat(date[:10])
     except ValueError:
         return None
-    length = 366 if _dt.date(year, 12, 31).timetuple().tm_yday == 366 else 365
-    return year + (day.timetuple().tm_yday - 1) / length
+    days_before = day.toordinal() - _dt.date(year, 1, 1).toordinal()
+    return year + days_before / (366 if calendar.isleap(year) else 365)
 
 
 def _positive(value: float | None) -> float | None:
@@ -430,6 +441,58 @@ def models_per_year(
     return YearCounts(grouping, years, tuple(groups), tuple(map(tuple, table)), without_date)
 
 
+# --- the charts there are -----------------------------------------------------------------------
+
+
+class ChartKind(Enum):
+    """Each chart: (slug, title). The slug names it in links (``atlas:chart/compute``) and in the
+    command line (``genai-atlas chart compute``; ``per-year --by accessibility``)."""
+
+    COMPUTE = ("compute", "Training compute over time")
+    PARAMETERS = ("parameters", "Parameters over time")
+    PER_YEAR_DOMAIN = ("per-year", "Models per year, by domain")
+    PER_YEAR_ACCESSIBILITY = ("per-year-accessibility", "Models per year, by accessibility")
+
+    @property
+    def slug(self) -> str:
+        return self.value[0]
+
+    @property
+    def title(self) -> str:
+        return self.value[1]
+
+    @property
+    def link_id(self) -> str:
+        """The id an ``atlas:`` link uses for this chart: ``chart/compute``."""
+        return f"{CHART_LINK_KIND}/{self.slug}"
+
+    @property
+    def metric(self) -> Metric | None:
+        """The value a scatter chart plots; None for the per-year charts."""
+        return {
+            ChartKind.COMPUTE: Metric.TRAINING_COMPUTE,
+            ChartKind.PARAMETERS: Metric.PARAMETERS,
+        }.get(self)
+
+    @property
+    def grouping(self) -> Grouping | None:
+        return {
+            ChartKind.PER_YEAR_DOMAIN: Grouping.DOMAIN,
+            ChartKind.PER_YEAR_ACCESSIBILITY: Grouping.ACCESSIBILITY,
+        }.get(self)
+
+    @classmethod
+    def from_link(cls, link_id: str) -> ChartKind | None:
+        """The chart a ``chart/<slug>`` id names, or None."""
+        kind, _, slug = link_id.partition("/")
+        if kind != CHART_LINK_KIND:
+            return None
+        return next((chart for chart in cls if chart.slug == slug), None)
+
+
+CHART_LINK_KIND = "chart"
+
+
 # --- what a chart is drawn from, and the lines under it -----------------------------------------
 
 
@@ -467,3 +530,32 @@ def caption_lines(dataset: ChartDataset, model_filter: ModelFilter, note: str = 
     if details:
         lines.append(" · ".join(details))
     return lines
+
+
+def imported_dataset(
+    models: Sequence[ImportedModel],
+    info: DatasetInfo | None,
+    curated_ids: Collection[str] | None = None,
+) -> ChartDataset:
+    """The charts' view of the imported model data: a model the atlas describes too is
+    highlighted (``curated_ids``; by default the rows that ``ModelData`` marked ``curated``)."""
+    if curated_ids is None:
+        curated_ids = [model.entry_id for model in models if model.curated]
+    return ChartDataset(
+        models=tuple(models),
+        curated_ids=frozenset(curated_ids),
+        attribution=EPOCH_ATTRIBUTION,
+        file_name=info.file_name if info is not None else "",
+        file_date=info.file_date if info is not None else "",
+    )
+
+
+def read_imported_dataset(atlas: Atlas) -> tuple[ChartDataset, tuple[str, ...]]:
+    """The imported model data the atlas shows (read from the data folder's store the first
+    time), and notices to show once (none here: the store's own are the import feature's).
+    Empty when nothing was imported."""
+    dataset = atlas.dataset
+    if dataset is None:
+        return imported_dataset((), None), ()
+    curated = [model.id for model in atlas.models() if model.curated and model.figures]
+    return imported_dataset(dataset.rows, dataset.info, curated), ()

@@ -33,6 +33,8 @@ the host it reaches everything it may extend, and nothing else:
   has ``show_entry(entry_id: str)`` (the ``PaneSection`` protocol) is told each entry its pane
   shows. Factories run when a tab is first built, or at once for tabs already built.
 - ``host.window()`` — the main window, as the parent for dialogs.
+- ``host.add_link_route(kind, handler)`` — ids of a kind that is not an entry kind
+  (``chart/compute``) go to ``handler(id) -> bool`` when a link or ``navigate_to`` names them.
 
 ``WindowHost`` is the main window's implementation; ``PaneParts`` is the part the tabs use.
 """
@@ -90,6 +92,7 @@ class MenuKey(Enum):
 MenuItems = Sequence[QAction | None]
 PaneActionsProvider = Callable[[str], MenuItems]
 PaneWidgetFactory = Callable[[QWidget], QWidget]
+LinkHandler = Callable[[str], bool]
 
 
 @runtime_checkable
@@ -126,6 +129,7 @@ class FeatureHost(Protocol):
     def add_pane_context_actions(self, provider: PaneActionsProvider) -> None: ...
     def add_pane_header_widget(self, factory: PaneWidgetFactory) -> None: ...
     def add_pane_section(self, factory: PaneWidgetFactory) -> None: ...
+    def add_link_route(self, kind: str, handler: LinkHandler) -> None: ...
 
 
 def add_items(menu: QMenu, items: MenuItems, before: QAction | None = None) -> None:
@@ -266,6 +270,7 @@ class WindowHost(QObject):
         self._entry_changed = entry_changed
         self._menus: dict[MenuKey, QMenu] = {}
         self._menu_tails: dict[MenuKey, QAction] = {}
+        self._link_routes: dict[str, LinkHandler] = {}
         self._seen_version = self._data_version()
         window.installEventFilter(self)
 
@@ -351,6 +356,14 @@ class WindowHost(QObject):
 
     def add_pane_section(self, factory: PaneWidgetFactory) -> None:
         self._pane_parts.add_section(factory)
+
+    def add_link_route(self, kind: str, handler: LinkHandler) -> None:
+        self._link_routes[kind] = handler
+
+    def route_link(self, link_id: str) -> bool:
+        """Hand ``link_id`` to the feature that routes its kind; False if none does."""
+        handler = self._link_routes.get(link_id.partition("/")[0])
+        return handler is not None and handler(link_id)
 
     # --- another window's writes ----------------------------------------------------------------
 

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..data import KnownError
+from ..data.chart_data import ModelFilter
 from ..data.library import Library
 from ..settings import Settings
 from .bookmarks_feature import install_bookmarks
+from .charts_feature import install_charts
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .features import MenuKey, PaneParts, WindowHost
 from .history import History
@@ -38,6 +40,7 @@ from .preferences_feature import install_preferences
 from .search_box import install_search
 from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
+from .tabs.models import ModelsTab
 from .window_geometry import first_run_geometry, fit_on_screens
 
 
@@ -69,6 +72,9 @@ class MainWindow(QMainWindow):
             if len(sizes) == 2 and all(s > 0 for s in sizes):
                 tab.set_splitter_sizes(sizes)
             tab.current_entry_changed.connect(self._on_tab_entry_changed)
+            if isinstance(tab, ModelsTab):  # the charts show what its filter lets through
+                tab.charts_requested.connect(self._on_charts_requested)
+                tab.model_filter_changed.connect(self._on_model_filter_changed)
             tab.link_activated.connect(self.navigate_to)
             self._tabs.addTab(tab, tab.title)
             self._tab_list.append(tab)
@@ -90,6 +96,8 @@ class MainWindow(QMainWindow):
         self.library_files = install_library_file_actions(self.host)
         self.model_data = install_model_data(self.host)  # File ▸ Import Model Data…
         self.model_data.changed.connect(self._on_model_data_changed)
+        self.charts = install_charts(self.host)
+        self.model_data.changed.connect(self.charts.reload)
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
         self.preferences = install_preferences(
             self.host, self, self.sheet_features.printing, self.search_box.recent
@@ -151,7 +159,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def navigate_to(self, entry_id: str) -> bool:
-        """Show ``entry_id`` in its own tab (switching tabs), recording it in the history."""
+        """Show ``entry_id`` in its own tab (switching tabs), recording it in the history.
+
+        An id a feature routes (``chart/compute``) goes to that feature instead."""
+        if self.host.route_link(entry_id):
+            return True
         if not self._go(entry_id):
             self.statusBar().showMessage(f"No entry {entry_id} in this atlas", 5000)
             return False
@@ -409,6 +421,15 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self._atlas.ref(entry_id).title} — {APP_NAME}")
             self._record(entry_id)
         self._announce()
+
+    @Slot(object)
+    def _on_model_filter_changed(self, model_filter: ModelFilter) -> None:
+        self.charts.set_filter(model_filter)
+
+    @Slot(object)
+    def _on_charts_requested(self, model_filter: ModelFilter) -> None:
+        self.charts.set_filter(model_filter)
+        self.charts.open_chart(self.charts.kind())
 
     @Slot()
     def _on_model_data_changed(self) -> None:

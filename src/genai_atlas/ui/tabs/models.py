@@ -59,6 +59,7 @@ class ModelsTab(EntryTab):
     kinds = (EntryKind.MODEL,)
 
     charts_requested = Signal(object)  # the ModelFilter on show
+    model_filter_changed = Signal(object)  # the reader changed the filter (a ModelFilter)
 
     _table: ModelTableModel | None = None
     _bar: ModelFilterBar | None = None
@@ -135,6 +136,7 @@ class ModelsTab(EntryTab):
     def set_model_filter(self, wanted: ModelFilter) -> None:
         self.filter_bar().set_filter(wanted)
         self.table_model().set_filter(wanted)
+        self.model_filter_changed.emit(wanted)
 
     def reload_entries(self) -> None:
         """Show the atlas's models again: a dataset was imported or removed."""
@@ -212,6 +214,7 @@ class ModelsTab(EntryTab):
     @Slot(object)
     def _on_filter_changed(self, wanted: ModelFilter) -> None:
         self.table_model().set_filter(wanted)
+        self.model_filter_changed.emit(wanted)
 
     @Slot()
     def _on_rows_changed(self) -> None:
