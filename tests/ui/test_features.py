@@ -18,7 +18,7 @@ def test_menus_stand_in_key_order_whenever_they_are_made(main_window) -> None:  
     tools = host.menu(MenuKey.TOOLS)
     assert host.menu(MenuKey.TOOLS) is tools  # made once
     titles = menu_titles(main_window)
-    assert titles[:3] == ["File", "Go", "View"] and titles[-1] == "Help"
+    assert titles[:4] == ["File", "Edit", "Go", "View"] and titles[-1] == "Help"
     assert titles.index("Compare") < titles.index("Tools") < titles.index("Help")
 
 

@@ -37,6 +37,11 @@ class DetailPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setObjectName("detailPane")
+        self.setAccessibleName("Details")
+        self.setAccessibleDescription(
+            "The entry's text, with a heading for each section; Tab moves between its links, "
+            "Enter follows one, Ctrl+F finds text"
+        )
         self.document().setDocumentMargin(14)
         self._entry: AnyEntry | None = None
         self._terms: list[str] = []
@@ -48,6 +53,7 @@ class DetailPane(QTextBrowser):
 
     def show_entry(self, entry: AnyEntry) -> None:
         self._entry = entry
+        self.setAccessibleName(f"{entry.title} — details")
         self._render(keep_scroll=False)
 
     def current_entry_id(self) -> str:

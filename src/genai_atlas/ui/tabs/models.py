@@ -18,10 +18,10 @@ class ModelsTab(EntryTab):
     kinds = (EntryKind.MODEL,)
 
     def create_view(self) -> QAbstractItemView:
-        from PySide6.QtWidgets import QTableView  # on first show: keeps startup light
+        from .entry_table import EntryTable  # on first show: keeps startup light
 
-        view = QTableView(self)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view = EntryTable(self)
+        view.setSelectionBehavior(EntryTable.SelectionBehavior.SelectRows)
         view.setSortingEnabled(True)
         view.setWordWrap(False)
         view.verticalHeader().hide()
@@ -57,6 +57,9 @@ class ModelsTab(EntryTab):
             view.setColumnWidth(column, min(view.columnWidth(column), limit))  # type: ignore[attr-defined]
         view.setColumnWidth(COL_MODEL, max(view.columnWidth(COL_MODEL), 120))  # type: ignore[attr-defined]
         view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)  # type: ignore[attr-defined]
+
+    def list_name(self) -> str:
+        return "Models table"
 
     def default_list_width(self) -> int:
         return 720
