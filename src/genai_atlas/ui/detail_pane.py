@@ -98,6 +98,28 @@ class DetailPane(QTextBrowser):
 
     # --- events ---------------------------------------------------------------------------------
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        # Shift+Tab with no link before the cursor (or the focused link) leaves the pane, as Tab
+        # after the last link does. QTextBrowser wrapped round to the last link instead, so a
+        # reader who tabbed in from the list could not Shift+Tab back to it.
+        if not next and not self._link_before(self.textCursor().selectionStart()):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def _link_before(self, position: int) -> bool:
+        block = self.document().begin()
+        while block.isValid() and block.position() < position:
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                if fragment.position() >= position:
+                    break
+                if fragment.charFormat().isAnchor():
+                    return True
+                fragments += 1
+            block = block.next()
+        return False
+
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme()
