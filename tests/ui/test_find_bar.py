@@ -149,6 +149,17 @@ def test_the_count_follows_the_entry_shown(window, qtbot) -> None:  # type: igno
     assert total != before and bar.count_label() == f"1 of {total}"
 
 
+def test_esc_in_the_page_closes_the_bar(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    bar = window.find_in_page.current_bar()
+    qtbot.keyClicks(bar.field, "gpt")
+    assert marks(window.detail_pane())
+    press(qtbot, Qt.Key.Key_F6, SHIFT)  # from the bar (in no region) to the details
+    assert window.detail_pane().hasFocus() and bar.isVisible()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and marks(window.detail_pane()) == []
+
+
 def test_f3_with_the_bar_closed_opens_it_on_the_last_text(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     press(qtbot, Qt.Key.Key_F, CTRL)
     bar = window.find_in_page.current_bar()

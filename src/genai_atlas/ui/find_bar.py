@@ -4,7 +4,8 @@ Typing searches at once; the count says "3 of 7" or "No matches". Enter or F3 go
 match, Shift+Enter or Shift+F3 to the previous one, wrapping at the ends. The search ignores case
 unless "Match case" is ticked. Every match is marked and the current one stands out; the marks are
 ``QTextEdit`` extra selections, so the page's own HTML (and its search highlights) stays as it is.
-Esc closes the bar, removes the marks and gives the focus back to the pane.
+Esc (in the bar or in the page) closes the bar, removes the marks and gives the focus back to
+the pane.
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ class FindBar(QWidget):
         layout.addWidget(self._close)
 
         pane.textChanged.connect(self._on_page_changed)
+        pane.installEventFilter(self)  # Esc in the page closes the bar too, as in a browser
         self.hide()
 
     def _button(self, name: str, symbol: str, tip: str) -> QToolButton:
@@ -243,6 +245,15 @@ class FindBar(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True
+        if (
+            watched is self._pane
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not self.isHidden()
+        ):
+            self.close_bar()
+            return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
