@@ -5,8 +5,9 @@ Run under a real X display, e.g.:
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshot_charts.py
 
 The dataset is read from ../shared with the app's own reader into a store in memory (never
-copied, nothing of the user's touched). It saves charts-compute-light.png, charts-compute-dark.png
-(the whole screen, as X shows it) and charts-compute.pdf (the printed page, as Export PDF writes it).
+copied, nothing of the user's touched). It saves charts-compute-light.png and
+charts-compute-dark.png (the whole screen, as X shows it) and charts-compute.pdf (the printed
+page, as Export PDF writes it).
 """
 
 from __future__ import annotations

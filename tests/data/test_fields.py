@@ -18,7 +18,7 @@ from genai_atlas.data.records import KIND_ORDER
 from genai_atlas.data.serialize import entry_to_dict
 from genai_atlas.render import LIGHT, render_entry
 
-_FACT_LABEL = re.compile(r'<td class="label">([^<]*)</td>')
+_FACT_LABEL = re.compile(r'<th class="label" scope="row">([^<]*)</th>')
 _HEADING = re.compile(r"<h2>([^<]*)</h2>")
 # Headings and labels the pane adds around the declared fields: the backlinks and the sources.
 _PANE_OWN = {"Referenced by", "Sources", *(kind.plural for kind in EntryKind)}

@@ -4,6 +4,11 @@ Every cross-reference becomes ``<a href="atlas:kind/slug">``; ``[text](kind/slug
 becomes the same kind of link; every piece of text is HTML-escaped. Highlight terms (from a search)
 are wrapped in ``<span class="hl">`` wherever they occur, case-insensitively. No Qt here: the
 output is rich text that ``QTextBrowser`` and ``QTextDocument`` (printing) both understand.
+
+The structure is real, for screen readers and the find bar: the title is the one ``<h1>``, each
+section an ``<h2>`` (``QTextDocument`` keeps them as ``QTextBlockFormat.headingLevel``), the
+label of each fact a row header (``<th scope="row">``), and a comparison's column titles a
+``<thead>`` (kept as the table's ``headerRowCount``).
 """
 
 from __future__ import annotations
@@ -123,7 +128,7 @@ class _Renderer:
     def facts(self, rows: Iterable[tuple[str, str]]) -> str:
         """A two-column label/value table; values are already HTML."""
         body = "".join(
-            f'<tr><td class="label">{escape(label)}</td><td>{value}</td></tr>'
+            f'<tr><th class="label" scope="row">{escape(label)}</th><td>{value}</td></tr>'
             for label, value in rows
             if value
         )
@@ -145,7 +150,9 @@ class _Renderer:
             f"h2 {{ margin-top:16px; margin-bottom:4px; }}"
             f"h3 {{ margin-top:10px; margin-bottom:2px; }}"
             f".kind, .muted, .sources {{ color:{t.muted}; }}"
-            f"td.label {{ color:{t.muted}; padding-right:12px; }}"
+            # A row header, but set like the plain label it was (th is bold and centred).
+            f"th.label {{ color:{t.muted}; padding-right:12px; font-weight:normal; "
+            f"text-align:left; }}"
             f"table.grid th {{ background-color:{t.header_background}; text-align:left; }}"
         )
         return (
@@ -353,8 +360,9 @@ class _Renderer:
     def grid(self, entry: Comparison) -> str:
         t = self.theme
         head = (
-            f'<tr><th width="20%">Aspect</th><th width="40%">{self.text(entry.left_label)}</th>'
-            f'<th width="40%">{self.text(entry.right_label)}</th></tr>'
+            f'<thead><tr><th width="20%">Aspect</th>'
+            f'<th width="40%">{self.text(entry.left_label)}</th>'
+            f'<th width="40%">{self.text(entry.right_label)}</th></tr></thead>'
         )
         rows = "".join(
             f"<tr><td><b>{self.prose(row.aspect)}</b></td><td>{self.cell(row.left)}</td>"

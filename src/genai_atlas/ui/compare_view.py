@@ -59,6 +59,11 @@ class CompareView(QWidget):
 
         self._grid = QTableWidget(self)
         self._grid.setObjectName("compareGrid")
+        self._grid.setTabKeyNavigation(False)  # Tab goes on to the buttons
+        self._grid.setAccessibleDescription(
+            "A row for each field and a column for each entry; rows whose values differ are "
+            f"marked {DIFFERS_MARK}"
+        )
         self._grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._grid.setWordWrap(True)
         self._grid.setAlternatingRowColors(True)
@@ -117,6 +122,7 @@ class CompareView(QWidget):
         self._title.setText(table.title)
         self._subtitle.setText(table.subtitle)
         self.setWindowTitle(f"Compare — {table.title}")
+        self._grid.setAccessibleName(f"Comparison of {table.title}")
         self._refill()
 
     def only_differences(self) -> bool:

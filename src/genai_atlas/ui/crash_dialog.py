@@ -47,6 +47,8 @@ class CrashDialog(QDialog):
         intro.setWordWrap(True)
         self._text = QPlainTextEdit(report, self)
         self._text.setReadOnly(True)
+        self._text.setAccessibleName("Crash report")
+        self._text.setAccessibleDescription("The report to copy into a bug report")
         self._text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         copy = QPushButton("Copy report", self)
         copy.clicked.connect(self.copy_report)

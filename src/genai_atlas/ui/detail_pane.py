@@ -37,6 +37,11 @@ class DetailPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setObjectName("detailPane")
+        self.setAccessibleName("Details")
+        self.setAccessibleDescription(
+            "The entry's text, with a heading for each section; Tab moves between its links, "
+            "Enter follows one, Ctrl+F finds text"
+        )
         self.document().setDocumentMargin(14)
         self._entry: AnyEntry | None = None
         self._terms: list[str] = []
@@ -48,6 +53,7 @@ class DetailPane(QTextBrowser):
 
     def show_entry(self, entry: AnyEntry) -> None:
         self._entry = entry
+        self.setAccessibleName(f"{entry.title} — details")
         self._render(keep_scroll=False)
 
     def current_entry_id(self) -> str:
@@ -93,6 +99,28 @@ class DetailPane(QTextBrowser):
         self.setFont(font)  # QTextEdit passes its font on to the document as the default
 
     # --- events ---------------------------------------------------------------------------------
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        # Shift+Tab with no link before the cursor (or the focused link) leaves the pane, as Tab
+        # after the last link does. QTextBrowser wrapped round to the last link instead, so a
+        # reader who tabbed in from the list could not Shift+Tab back to it.
+        if not next and not self._link_before(self.textCursor().selectionStart()):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def _link_before(self, position: int) -> bool:
+        block = self.document().begin()
+        while block.isValid() and block.position() < position:
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                if fragment.position() >= position:
+                    break
+                if fragment.charFormat().isAnchor():
+                    return True
+                fragments += 1
+            block = block.next()
+        return False
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:

@@ -16,7 +16,7 @@ the host it reaches everything it may extend, and nothing else:
 - ``host.status(message)`` — a short message in the status bar.
 - ``host.current_entry_id()`` / ``host.navigate_to(entry_id)`` / ``host.selected_entry_ids()`` —
   the entry on show, opening one (recorded in back/forward and the history), and the rows
-  selected in the current list.
+  selected in the current list; ``host.current_pane()`` — the detail pane on show.
 - ``host.entry_changed`` — Signal(str): the entry on show changed (any tab, any cause).
 - ``host.library`` — the ``Library`` (atlas + the reader's store); ``host.settings``;
   ``host.background`` — the window's ``BackgroundWork`` pool for ``QueryOp`` (ui/operations.py).
@@ -31,7 +31,8 @@ the host it reaches everything it may extend, and nothing else:
   ``factory(parent) -> QWidget`` makes a widget for every tab's detail pane: header widgets sit in
   a row above the pane (the bookmark star), sections below it (the note editor). A widget that
   has ``show_entry(entry_id: str)`` (the ``PaneSection`` protocol) is told each entry its pane
-  shows. Factories run when a tab is first built, or at once for tabs already built.
+  shows. Factories run when a tab is first built, or at once for tabs already built; sections
+  stand in the order they were added. ``frame_pane(parent)`` gives a factory the pane itself.
 - ``host.window()`` — the main window, as the parent for dialogs.
 - ``host.add_link_route(kind, handler)`` — ids of a kind that is not an entry kind
   (``chart/compute``) go to ``handler(id) -> bool`` when a link or ``navigate_to`` names them.
@@ -123,6 +124,7 @@ class FeatureHost(Protocol):
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None: ...
     def status(self, message: str, timeout_ms: int = STATUS_TIMEOUT_MS) -> None: ...
     def current_entry_id(self) -> str: ...
+    def current_pane(self) -> QTextBrowser: ...
     def selected_entry_ids(self) -> list[str]: ...
     def navigate_to(self, entry_id: str) -> bool: ...
     def library_edited(self) -> None: ...
@@ -143,6 +145,11 @@ def add_items(menu: QMenu, items: MenuItems, before: QAction | None = None) -> N
             menu.addAction(item)
         else:
             menu.insertAction(before, item)
+
+
+def frame_pane(frame: QWidget) -> QTextBrowser | None:
+    """The detail pane of a pane frame (the parent a section factory is given), else None."""
+    return frame.pane if isinstance(frame, _PaneFrame) else None
 
 
 class _PaneFrame(QWidget):
@@ -247,7 +254,7 @@ class WindowHost(QObject):
     """The main window's ``FeatureHost``.
 
     The window passes itself, which must offer ``current_entry_id()``, ``navigate_to()``,
-    ``current_tab()``, ``tool_bar()`` and an ``entry_changed`` Signal(str).
+    ``current_tab()``, ``detail_pane()``, ``tool_bar()`` and an ``entry_changed`` Signal(str).
     """
 
     library_changed = Signal()
@@ -337,6 +344,9 @@ class WindowHost(QObject):
 
     def current_entry_id(self) -> str:
         return self._window.current_entry_id()  # type: ignore[attr-defined,no-any-return]
+
+    def current_pane(self) -> QTextBrowser:
+        return self._window.detail_pane()  # type: ignore[attr-defined,no-any-return]
 
     def selected_entry_ids(self) -> list[str]:
         return self._window.current_tab().selected_entry_ids()  # type: ignore[attr-defined,no-any-return]

@@ -30,6 +30,8 @@ from .bookmarks_feature import install_bookmarks
 from .charts_feature import install_charts
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .features import MenuKey, PaneParts, WindowHost
+from .find_feature import install_find_in_page
+from .focus_cycle import install_focus_cycle
 from .history import History
 from .history_feature import install_history
 from .library_file_actions import install_library_file_actions
@@ -65,6 +67,10 @@ class MainWindow(QMainWindow):
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("tabs")
         self._tabs.setDocumentMode(True)
+        self._tabs.setAccessibleName("Atlas sections")
+        self._tabs.setAccessibleDescription(
+            "Ctrl+1 to Ctrl+6 open a section; F6 moves between the search, the list and the details"
+        )
         self._tab_list: list[EntryTab] = []
         for tab_class in TAB_CLASSES:
             tab = tab_class(atlas, self._tabs, pane_parts, settings)
@@ -75,7 +81,7 @@ class MainWindow(QMainWindow):
             if isinstance(tab, ModelsTab):  # the charts show what its filter lets through
                 tab.charts_requested.connect(self._on_charts_requested)
                 tab.model_filter_changed.connect(self._on_model_filter_changed)
-            tab.link_activated.connect(self.navigate_to)
+            tab.link_activated.connect(self._follow_link)
             self._tabs.addTab(tab, tab.title)
             self._tab_list.append(tab)
         self.setCentralWidget(self._tabs)
@@ -90,6 +96,7 @@ class MainWindow(QMainWindow):
         self._create_menus_and_toolbar()
         # Features, one line each: they reach the window only through self.host.
         self.sheet_features = install_sheet_features(self.host, settings=settings)
+        self.find_in_page = install_find_in_page(self.host)  # its bar stands above the note
         self.notes = install_notes(self.host, self.sheet_features.printing)
         self.bookmarks = install_bookmarks(self.host)
         self.history_panel = install_history(self.host)
@@ -102,6 +109,7 @@ class MainWindow(QMainWindow):
         self.preferences = install_preferences(
             self.host, self, self.sheet_features.printing, self.search_box.recent
         )
+        self.focus_cycle = install_focus_cycle(self, self._focus_regions)  # F6, Shift+F6
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
         self._restore()
@@ -170,6 +178,14 @@ class MainWindow(QMainWindow):
         self._record(entry_id)
         return True
 
+    @Slot(str)
+    def _follow_link(self, entry_id: str) -> None:
+        """A link in a detail pane: open it, the focus staying in the pane on show (as in a
+        browser), not falling to whatever followed the pane that was hidden."""
+        focus_in_pane = self.detail_pane().hasFocus()
+        if self.navigate_to(entry_id) and focus_in_pane:
+            self.detail_pane().setFocus(Qt.FocusReason.OtherFocusReason)
+
     @Slot()
     def go_back(self) -> None:
         entry_id = self._history.back()
@@ -187,6 +203,12 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if 0 <= index < len(self._tab_list):
             self._tabs.setCurrentIndex(index)
+
+    def open_tab(self, index: int) -> None:
+        """Show tab ``index`` with the focus in its list (Ctrl+1…6), ready for the arrows."""
+        if 0 <= index < len(self._tab_list):
+            self.show_tab(index)
+            self.current_tab().view().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- zoom ---------------------------------------------------------------------------------
 
@@ -292,7 +314,7 @@ class MainWindow(QMainWindow):
         for number, tab in enumerate(self._tab_list, start=1):
             action = QAction(f"&{number} {tab.title}", self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, i=number - 1: self.show_tab(i))
+            action.triggered.connect(lambda _checked=False, i=number - 1: self.open_tab(i))
             self._tab_actions.append(action)
 
         self._zoom_in_action = QAction("Zoom &In", self)
@@ -359,6 +381,11 @@ class MainWindow(QMainWindow):
         with self._no_history():
             self._tabs.setCurrentIndex(index)
         self._on_tab_changed(index)
+
+    def _focus_regions(self) -> list[QWidget]:
+        """What F6 cycles through: the search field, the current list, its detail pane."""
+        tab = self.current_tab()
+        return [self.search_box.field, tab.view(), tab.detail_pane()]
 
     def _tab_for(self, entry_id: str) -> EntryTab | None:
         return next((tab for tab in self._tab_list if tab.shows(entry_id)), None)

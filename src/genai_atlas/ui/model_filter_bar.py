@@ -58,6 +58,9 @@ class ModelFilterBar(QWidget):
         self._organisation = self._combo("modelFilterOrganisation", "Organisation")
         self._organisation.setEditable(True)
         self._organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = self._organisation.lineEdit()
+        assert line is not None  # the combo is editable
+        line.setAccessibleName("Organisation")
         completer = QCompleter(self._organisation.model(), self._organisation)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -117,8 +120,6 @@ class ModelFilterBar(QWidget):
         for combo in (self._domain, self._access):
             combo.currentIndexChanged.connect(self._emit)
         self._organisation.currentIndexChanged.connect(self._emit)
-        line = self._organisation.lineEdit()
-        assert line is not None  # the combo is editable
         line.editingFinished.connect(self._emit)
         self._year_from.valueChanged.connect(self._emit)
         self._year_to.valueChanged.connect(self._emit)
@@ -127,6 +128,7 @@ class ModelFilterBar(QWidget):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setAccessibleName(label)
+        combo.view().setAccessibleName(f"{label} choices")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
         return combo

@@ -30,6 +30,7 @@ TableSource = Callable[[], CompareTable | None]
 # The reader's notes on the entries of a sheet (the notes feature provides it; none without it).
 NoteSource = Callable[[CompareTable], tuple[SheetNote, ...]]
 INCLUDE_NOTE_TEXT = "Include my note"
+PREVIEW_SHORTCUT = "Ctrl+Shift+P"  # as in Firefox on Linux; Qt has no standard key for it
 
 
 @dataclass
@@ -56,7 +57,10 @@ class SheetDialogs:
         from PySide6.QtPrintSupport import QPrintDialog
         from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
+        from .print_dialog_names import name_print_dialog_parts
+
         dialog = QPrintDialog(printer, parent)
+        name_print_dialog_parts(dialog)
         box: QCheckBox | None = None
         if note is not None:
             # An "Options" tab of Qt's own dialog; the native Windows and macOS dialogs show no
@@ -89,8 +93,11 @@ class SheetDialogs:
     ) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+        from .print_dialog_names import name_preview_parts
+
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setWindowTitle("Print Preview")
+        name_preview_parts(dialog, printer.docName())
         dialog.paintRequested.connect(paint)
         if note is not None:
             add_note_toggle(dialog, note)
@@ -358,6 +365,7 @@ class PrintActions(QObject):
         self.print_action = QAction("&Print…", parent)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.preview_action = QAction("Print Pre&view…", parent)
+        self.preview_action.setShortcut(QKeySequence(PREVIEW_SHORTCUT))
         self.export_pdf_action = QAction("Export &PDF…", parent)
         self.print_action.triggered.connect(self._print)
         self.preview_action.triggered.connect(self._preview)

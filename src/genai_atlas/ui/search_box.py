@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "search/recent"
 RECENT_LIMIT = 10
-SHORTCUTS = ("Ctrl+K", "Ctrl+F", "/")
+# Ctrl+F is Find in Page (ui/find_feature.py), as in every browser and reader.
+SHORTCUTS = ("Ctrl+K", "/")
 
 
 NOTE_HIT_LIMIT = 50
@@ -118,6 +119,9 @@ class SearchBox(QWidget):
         self._field.setClearButtonEnabled(True)
         self._field.setMinimumWidth(260)
         self._field.setAccessibleName("Search the atlas")
+        self._field.setAccessibleDescription(
+            "Results appear as you type; Up and Down choose one, Enter opens it, Esc clears"
+        )
         self._field.installEventFilter(self)
         self._field.textChanged.connect(self._on_text_changed)
 
@@ -127,6 +131,7 @@ class SearchBox(QWidget):
         self._recent_button.setObjectName("recentSearchesButton")
         self._recent_button.setText("Recent")
         self._recent_button.setToolTip("Recent searches")
+        self._recent_button.setAccessibleName("Recent searches")
         self._recent_button.setArrowType(Qt.ArrowType.DownArrow)
         self._recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._recent_button.setMenu(self._recent_menu)
@@ -180,7 +185,7 @@ class SearchBox(QWidget):
         self._field.clear()
 
     def install_shortcuts(self, window: QWidget) -> list[QShortcut]:
-        """Ctrl+K, Ctrl+F and / focus the field from anywhere in ``window``."""
+        """Ctrl+K and / focus the field from anywhere in ``window``."""
         shortcuts = []
         for key in SHORTCUTS:
             shortcut = QShortcut(QKeySequence(key), window)

@@ -143,6 +143,12 @@ def chip_label(kind: EntryKind | None, count: int) -> str:
     return f"{kind.plural if kind else 'All'} {count}"
 
 
+def chip_accessible_name(kind: EntryKind | None, count: int) -> str:
+    """What a screen reader says for a chip: "Models: 3 results", "All kinds: 1 result"."""
+    noun = "result" if count == 1 else "results"
+    return f"{kind.plural if kind else 'All kinds'}: {count} {noun}"
+
+
 # --- widgets --------------------------------------------------------------------------------------
 
 
@@ -288,6 +294,7 @@ class SearchResultsPanel(QWidget):
         # The chips wrap onto more lines rather than widening the dock (see FlowLayout).
         self._chips_box = QWidget()
         self._chips_box.setObjectName("searchChips")
+        self._chips_box.setAccessibleName("Kinds of result")
         self._chips_row = FlowLayout(self._chips_box)
         self._chip_group = QButtonGroup(self)
         self._chip_group.setExclusive(True)
@@ -298,6 +305,9 @@ class SearchResultsPanel(QWidget):
             chip.setAutoRaise(True)
             chip.setObjectName(f"searchChip_{name or 'all'}")
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chip.setAccessibleDescription(
+                "Show only the results of this kind" if name else "Show results of every kind"
+            )
             chip.setVisible(False)
             chip.clicked.connect(lambda _checked=False, n=name: self.set_kind_filter(n))
             self._chip_group.addButton(chip)
@@ -315,6 +325,10 @@ class SearchResultsPanel(QWidget):
         self._message.linkActivated.connect(self._on_link)
         self._list = QListView()
         self._list.setObjectName("searchResultsList")
+        self._list.setAccessibleName("Search results")
+        self._list.setAccessibleDescription(
+            "Up and Down in the search field choose a result, Enter opens it"
+        )
         self._list.setModel(model)
         # Colours from the application palette, made readable (render/theme.py), and taken
         # again whenever it changes (a light/dark switch, Preferences ▸ Theme).
@@ -416,6 +430,7 @@ class SearchResultsPanel(QWidget):
             kind = EntryKind(name) if name else None
             number = results.total if kind is None else counts.get(kind, 0)
             chip.setText(chip_label(kind, number))
+            chip.setAccessibleName(chip_accessible_name(kind, number))
             chip.setVisible(not results.is_empty_query and (kind is None or number > 0))
             chip.setChecked(name == self._kind)
 

@@ -15,11 +15,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Keys handled by Qt's own widgets rather than by actions.
-BUILT_IN_KEYS = (
+from .focus_cycle import NEXT_REGION, PREVIOUS_REGION
+from .search_box import SHORTCUTS as SEARCH_SHORTCUTS
+
+_NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def _keys(*sequences: str) -> str:
+    return ", ".join(QKeySequence(s).toString(_NATIVE) for s in sequences)
+
+
+# Window keys that are not menu actions, then keys handled by Qt's own widgets and the find bar.
+OTHER_KEYS = (
+    ("Search the atlas", _keys(*SEARCH_SHORTCUTS)),
+    (
+        "Move between the search, the list and the details",
+        f"{_keys(NEXT_REGION)} / {_keys(PREVIOUS_REGION)}",
+    ),
     ("Move through a list", "Up / Down, Page Up / Page Down, Home / End"),
+    ("Jump to an entry in a list", "type the start of its title"),
     ("Add to the selection in a list", "Shift+Up / Shift+Down, Ctrl+click"),
-    ("Move between the list and the detail pane", "Tab / Shift+Tab"),
+    ("Leave a list, table or tree; move between the links of the details", "Tab / Shift+Tab"),
+    ("Follow the link with the focus", "Enter"),
+    ("In the find bar: next, previous match; close it", "Enter, Shift+Enter; Esc"),
 )
 
 
@@ -27,19 +45,24 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(action name, its shortcuts) for every action that has a shortcut, in the given order."""
     rows = []
     for action in actions:
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k.toString(_NATIVE) for k in action.shortcuts()]
         keys = [k for k in keys if k]
         if keys:
-            rows.append((action.text().replace("&", "").rstrip("."), ", ".join(keys)))
-    return rows + list(BUILT_IN_KEYS)
+            rows.append((action.text().replace("&", "").rstrip(".…"), ", ".join(keys)))
+    return rows + list(OTHER_KEYS)
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard Shortcuts")
+        self.setAccessibleName("Keyboard Shortcuts")
         rows = shortcut_rows(actions)
         self._table = QTableWidget(len(rows), 2, self)
+        self._table.setObjectName("shortcutsTable")
+        self._table.setAccessibleName("Keyboard shortcuts")
+        self._table.setAccessibleDescription("Each action of the app and the keys that do it")
+        self._table.setTabKeyNavigation(False)  # Tab goes on to the Close button
         self._table.setHorizontalHeaderLabels(["Action", "Shortcut"])
         self._table.verticalHeader().hide()
         self._table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -55,7 +78,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._table)
         layout.addWidget(buttons)
-        self.resize(560, 460)
+        self.resize(620, 500)
 
     def rows(self) -> list[tuple[str, str]]:
         return [(self._text(r, 0), self._text(r, 1)) for r in range(self._table.rowCount())]

@@ -279,6 +279,9 @@ class ModelTableModel(QAbstractTableModel):
         field = FIELDS[column - 1]
         if role == Qt.ItemDataRole.DisplayRole:
             return field_cell(field, model)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # what a screen reader says on an empty cell: that there is no value, not nothing
+            return field_cell(field, model) or "no value"
         if role == Qt.ItemDataRole.ToolTipRole:
             # the field in full where the cell is short: access history with its as-of date
             return field_text(field, model) or None

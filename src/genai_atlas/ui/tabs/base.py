@@ -115,6 +115,10 @@ class EntryTab(QWidget):
         """What the splitter shows left of the pane: the view, or the view with controls."""
         return view
 
+    def list_name(self) -> str:
+        """The list's accessible name, what a screen reader says on reaching it."""
+        return f"{self.title} list"
+
     # --- public -------------------------------------------------------------------------------
 
     def shows(self, entry_id: str) -> bool:
@@ -220,6 +224,13 @@ class EntryTab(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setItemDelegate(RoomyDelegate(view))
+        # Tab leaves the list (a table's default moves between its cells, so the detail pane
+        # and its links were out of reach of the keyboard: issue 9).
+        view.setTabKeyNavigation(False)
+        view.setAccessibleName(self.list_name())
+        view.setAccessibleDescription(
+            "Arrows or typing a title choose an entry; Tab or F6 moves to its details"
+        )
         pane = DetailPane(self)
         # Without a floor the splitter gave the pane whatever the results dock left: 55-70 px,
         # one letter per line (issue 8). The list and the dock give way first.
@@ -237,6 +248,10 @@ class EntryTab(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes(self._splitter_sizes)
         self._layout.addWidget(splitter)
+        # Shown now rather than by the layout's queued call, so that the list can take the
+        # focus at once (Ctrl+5 opens the Models tab with the focus in its table).
+        splitter.show()
+        QWidget.setTabOrder(view, pane)  # the details next, before what features put above them
         self._layout.activate()  # lay the new widgets out now, not on the next event-loop pass
         self._view, self._pane, self._pane_frame, self._splitter = view, pane, frame, splitter
 

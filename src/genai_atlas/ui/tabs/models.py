@@ -65,10 +65,10 @@ class ModelsTab(EntryTab):
     _bar: ModelFilterBar | None = None
 
     def create_view(self) -> QAbstractItemView:
-        from PySide6.QtWidgets import QTableView  # on first show: keeps startup light
+        from .entry_table import EntryTable  # on first show: keeps startup light
 
-        view = QTableView(self)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view = EntryTable(self)
+        view.setSelectionBehavior(EntryTable.SelectionBehavior.SelectRows)
         view.setSortingEnabled(True)
         view.setWordWrap(False)
         view.setTabKeyNavigation(False)  # Tab leaves the table, as it does every list
@@ -117,6 +117,9 @@ class ModelsTab(EntryTab):
         self._apply_columns()
         self._update_choices()
         self._on_rows_changed()
+
+    def list_name(self) -> str:
+        return "Models table"
 
     def default_list_width(self) -> int:
         return 720
