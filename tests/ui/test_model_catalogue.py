@@ -139,3 +139,20 @@ def test_the_table_s_fast_filter_is_the_shared_filter(  # type: ignore[no-untype
     accepts = _accepts(wanted)
     for model in atlas.models():
         assert accepts(_facts(model)) == wanted.matches(model_facts(model)), (model.id, wanted)
+
+
+def test_comparing_a_curated_and_an_imported_model_says_whose_figures(
+    qtbot, library, main_window
+) -> None:  # type: ignore[no-untyped-def]
+    library.atlas.set_dataset(sample_dataset())
+    features = main_window.sheet_features
+    features.basket.add("model/gpt-4")
+    features.basket.add("model/quillwork-7b")
+    view = features.compare_basket()
+    assert view is not None
+    qtbot.addWidget(view)
+    assert view.notices_text().startswith('Data: Epoch AI, "Data on Notable AI Models"')
+    rows = {row.aspect: row.cells for row in view.table().rows}
+    assert rows["Source"] == ("GenAI Atlas + Epoch AI", "Epoch AI")
+    assert rows["Training compute (FLOP)"] == ("2.1 × 10²⁵", "3.1 × 10²³")
+    view.close()

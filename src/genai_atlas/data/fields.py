@@ -401,10 +401,11 @@ MODEL_FIELDS: tuple[Field[Model], ...] = (
         "source_label",
         "Source",
         Show.TEXT,
-        lambda m: m.source_label,
+        # Said where the atlas's facts and a dataset's meet (a table cell always says it).
+        lambda m: m.source_label if m.figures is not None else "",
         Pane.NONE,  # the pane names its sources at its end, and over the figures
-        compare=False,
         column=True,
+        cell=lambda m: m.source_label,
     ),
 )
 

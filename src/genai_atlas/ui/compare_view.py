@@ -52,6 +52,11 @@ class CompareView(QWidget):
         self._title.setWordWrap(True)
         self._subtitle = QLabel(self)
         self._subtitle.setWordWrap(True)
+        # The licence of shown data asks for its attribution wherever it is shown (Epoch AI's).
+        self._notices = QLabel(self)
+        self._notices.setObjectName("compareNotices")
+        self._notices.setWordWrap(True)
+        self._notices.setTextFormat(Qt.TextFormat.PlainText)
         self._summary = QLabel(self)
 
         self._only_differences = QCheckBox("Only show &differences", self)
@@ -107,6 +112,7 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
+        layout.addWidget(self._notices)
         layout.addLayout(options)
         layout.addWidget(self._grid, 1)
         layout.addLayout(buttons)
@@ -121,9 +127,15 @@ class CompareView(QWidget):
         self._table = table
         self._title.setText(table.title)
         self._subtitle.setText(table.subtitle)
+        self._notices.setText("\n".join(table.notices))
+        self._notices.setVisible(bool(table.notices))
         self.setWindowTitle(f"Compare — {table.title}")
         self._grid.setAccessibleName(f"Comparison of {table.title}")
         self._refill()
+
+    def notices_text(self) -> str:
+        """The attribution lines shown under the subtitle ("" when the data needs none)."""
+        return self._notices.text() if self._notices.isVisibleTo(self) else ""
 
     def only_differences(self) -> bool:
         return self._only_differences.isChecked()
