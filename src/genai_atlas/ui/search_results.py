@@ -62,6 +62,7 @@ QUOTE_LIMIT = 60  # characters of the search quoted back in the message line
 BREAK_EVERY = 16  # characters of one unbroken word before a line may break inside it
 PANEL_CHARS = 48  # the results dock's first width, in average characters
 ELLIPSIS = "\u2026"
+_LAYOUTS_KEPT = 400  # laid-out rows kept at most (a few screens of results)
 _SPACES = re.compile(r"\s+")
 
 
@@ -206,7 +207,40 @@ class HitDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._model = model
         self._view = view
-        self.theme = theme
+        self._theme = theme
+        # A row's laid-out document and its cut lines, kept until the results, the theme, the
+        # width or the font change: a repaint (scrolling, hovering, the dock resized by a pixel)
+        # used to build and lay out a QTextDocument for every visible row each time.
+        self._laid_out: dict[tuple[int, int, bool, str], tuple[QTextDocument, list[CutLine]]] = {}
+        for signal in (model.modelReset, model.layoutChanged, model.dataChanged):
+            signal.connect(self.forget_layouts)
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.forget_layouts()
+
+    @Slot()
+    def forget_layouts(self) -> None:
+        self._laid_out.clear()
+
+    def _laid_out_row(
+        self, option: QStyleOptionViewItem, index: _Index, selected: bool, ellipsis_width: int
+    ) -> tuple[QTextDocument, list[CutLine]]:
+        width = option.rect.width()
+        key = (index.row(), width, selected, option.font.key())
+        found = self._laid_out.get(key)
+        if found is None:
+            if len(self._laid_out) > _LAYOUTS_KEPT:
+                self._laid_out.clear()
+            document = self._document(option, index, width, selected)
+            found = (document, cut_lines(document, width, ellipsis_width))
+            self._laid_out[key] = found
+        return found
 
     def _document(
         self, option: QStyleOptionViewItem, index: _Index, width: int, selected: bool = False
@@ -232,18 +266,17 @@ class HitDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         rect = QRect(option.rect)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        document = self._document(option, index, rect.width(), selected)
+        metrics = QFontMetrics(option.font)
+        ellipsis_width = metrics.horizontalAdvance(ELLIPSIS)
+        document, cut = self._laid_out_row(option, index, selected, ellipsis_width)
         painter.save()
         if selected:
             # The theme's selection, not the view's: it is the palette's, made readable (Qt's
             # default blue under white text is 3.7:1).
             painter.fillRect(rect, QColor(self.theme.selection_background))
         painter.translate(rect.topLeft())
-        metrics = QFontMetrics(option.font)
-        ellipsis_width = metrics.horizontalAdvance(ELLIPSIS)
         # Lines too long for the row stop short of an ellipsis instead of at the edge (at a 2x
-        # scale a snippet was cut mid-word with nothing to say there was more).
-        cut = cut_lines(document, rect.width(), ellipsis_width)
+        # scale a snippet was cut mid-word with nothing to say there was more): ``cut``.
         visible = QRegion()
         for line in cut:
             visible += line.rect
