@@ -27,26 +27,20 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from genai_atlas.data.model_facts import EntryFacts  # noqa: E402
+
 EPOCH_CSV = ROOT.parent / "shared" / "data" / "epoch-ai" / "notable-ai-models.csv"
 SIZE = (1000, 620)
 DOMAINS = ("Language", "Vision", "Games", "Biology", "Speech", "Multimodal")
 
 
-@dataclass(frozen=True)
-class BenchModel:
-    entry_id: str
-    name: str
-    organisations: tuple[str, ...]
-    publication_date: str | None
-    domains: tuple[str, ...]
-    parameters: float | None
-    training_compute_flop: float | None
-    accessibility: str
+# The charts' facts of a model, as the app gives them (curated: False).
+BenchModel = EntryFacts
 
 
 def real_models() -> list[BenchModel]:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
+from .figures_text import format_count, format_power_of_ten
 from .model_records import EPOCH_ATTRIBUTION
 
 if TYPE_CHECKING:
@@ -188,38 +189,9 @@ def _positive(value: float | None) -> float | None:
     return value
 
 
-_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def format_power_of_ten(value: float) -> str:
-    """3.14e23 → '3.1 × 10²³'; small numbers as they are (950 → '950')."""
-    if value == 0 or not math.isfinite(value):
-        return f"{value:g}"
-    exponent = math.floor(math.log10(abs(value)))
-    if 0 <= exponent < 4:
-        return f"{value:,.0f}" if value == int(value) else f"{value:.3g}"
-    mantissa = value / 10**exponent
-    if round(mantissa, 1) >= 10:  # 9.96e23 rounds to 10.0 × 10²³: say 1.0 × 10²⁴
-        mantissa, exponent = mantissa / 10, exponent + 1
-    return f"{mantissa:.1f} × 10{str(exponent).translate(_SUPERSCRIPTS)}"
-
-
 def format_flop(value: float) -> str:
     """A training compute: '3.1 × 10²³ FLOP'."""
     return f"{format_power_of_ten(value)} FLOP"
-
-
-_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
-
-
-def format_count(value: float) -> str:
-    """A large count with a short scale: 175e9 → '175 B', 1.3e9 → '1.3 B', 6.6e5 → '660 K'."""
-    for scale, suffix in _SCALES:
-        if abs(value) >= scale:
-            scaled = value / scale
-            text = f"{scaled:.3g}" if scaled < 1000 else f"{scaled:,.0f}"
-            return f"{text} {suffix}"
-    return f"{value:.3g}"
 
 
 def format_parameters(value: float) -> str:

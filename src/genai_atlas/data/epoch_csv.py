@@ -26,7 +26,6 @@ import io
 import math
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from urllib.parse import urlsplit
 
 from .echo import echo
 from .errors import KnownError
+from .input_file import Refusals, read_input_file
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
@@ -158,44 +158,22 @@ class EpochFile:
 # --- reading the bytes ---------------------------------------------------------------------------
 
 
+_REFUSALS = Refusals(
+    error=EpochFileError,
+    cannot_read="Cannot read",
+    cannot_import="Cannot import",
+    folder="choose the CSV file.",
+    not_regular="choose a CSV file.",
+    too_large="far more than Epoch AI's model data; choose the CSV downloaded from epoch.ai.",
+)
+
+
 def read_file_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file ``path``; EpochFileError naming the file otherwise.
 
     A FIFO or a device is refused before it is opened: reading one could block, or never end.
     """
-    shown = echo(os.fspath(path), limit=160)
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError) as error:
-        raise EpochFileError(f"Cannot read {shown}: {_why(error)}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise EpochFileError(f"Cannot import {shown}: it is a folder; choose the CSV file.")
-    if not stat.S_ISREG(info.st_mode):
-        raise EpochFileError(f"Cannot import {shown}: it is not a regular file; choose a CSV file.")
-    too_large = EpochFileError(
-        f"Cannot import {shown}: it is larger than {limit // (1024 * 1024):,} MiB, far more than "
-        "Epoch AI's model data; choose the CSV downloaded from epoch.ai."
-    )
-    if info.st_size > limit:
-        raise too_large
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as error:
-        raise EpochFileError(f"Cannot read {shown}: {_why(error)}") from None
-    if len(raw) > limit:  # it grew after the check
-        raise too_large
-    return raw
-
-
-def _why(error: BaseException) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "there is no such file."
-    if isinstance(error, PermissionError):
-        return "permission denied; choose a file you can read."
-    if isinstance(error, OSError) and error.strerror:
-        return f"{error.strerror.rstrip('.')}."
-    return "the name cannot be used; choose another file."
+    return read_input_file(path, limit, _REFUSALS)
 
 
 def decode(raw: bytes, shown: str) -> str:

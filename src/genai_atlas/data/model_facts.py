@@ -24,7 +24,7 @@ class EntryFacts:
     parameters: float | None
     training_compute_flop: float | None
     accessibility: str
-    curated: bool
+    curated: bool = False
 
 
 def model_facts(model: Model) -> EntryFacts:

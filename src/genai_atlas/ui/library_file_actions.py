@@ -10,8 +10,6 @@ nothing. The modal dialogs sit behind ``LibraryFileDialogs`` so tests replace th
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from ..data import echo
+from ..data.input_file import Refusals, read_input_file
 from ..data.library_file import (
     MAX_FILE_BYTES,
     ImportReport,
@@ -86,47 +85,23 @@ def report_text(report: ImportReport) -> str:
     )
 
 
+_REFUSALS = Refusals(
+    error=LibraryFileError,
+    cannot_read="cannot read",
+    cannot_import="cannot import",
+    folder="choose a file.",
+    not_regular="choose a library file.",
+    too_large="more than a library file can be; it is not a GenAI Atlas library.",
+)
+
+
 def read_library_file(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them; LibraryFileError
     naming the file and the problem otherwise.
 
     A FIFO or a device is refused before it is opened (reading one could block, or never end).
     """
-    shown = echo(path, limit=160)
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError) as error:
-        raise LibraryFileError(f"cannot read {shown}: {_why(error)}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise LibraryFileError(f"cannot import {shown}: it is a folder; choose a file.")
-    if not stat.S_ISREG(info.st_mode):
-        raise LibraryFileError(
-            f"cannot import {shown}: it is not a regular file; choose a library file."
-        )
-    too_large = LibraryFileError(
-        f"cannot import {shown}: it is larger than {limit // (1024 * 1024):,} MiB, more than "
-        "a library file can be; it is not a GenAI Atlas library."
-    )
-    if info.st_size > limit:
-        raise too_large
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as error:
-        raise LibraryFileError(f"cannot read {shown}: {_why(error)}") from None
-    if len(raw) > limit:  # it grew after the check
-        raise too_large
-    return raw
-
-
-def _why(error: BaseException) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "there is no such file."
-    if isinstance(error, PermissionError):
-        return "permission denied; choose a file you can read."
-    if isinstance(error, OSError) and error.strerror:
-        return f"{error.strerror.rstrip('.')}."
-    return "the name cannot be used; choose another file."
+    return read_input_file(path, limit, _REFUSALS)
 
 
 def default_folder() -> str:
