@@ -36,7 +36,9 @@ retry "$venv/bin/pip" install --quiet "${pins[@]}"
 # its build requirements (hatchling, sqlite-utils) into pip's isolated build environment.
 retry "$venv/bin/pip" install --quiet --no-deps .
 "$venv/bin/pip" check
-"$venv/bin/python" -c 'import PySide6, rapidfuzz; print(f"installed: PySide6 {PySide6.__version__}, rapidfuzz {rapidfuzz.__version__}")'
+"$venv/bin/python" -c 'import PySide6, numpy, pyqtgraph, rapidfuzz
+print(f"installed: PySide6 {PySide6.__version__}, rapidfuzz {rapidfuzz.__version__},",
+      f"pyqtgraph {pyqtgraph.__version__}, numpy {numpy.__version__}")'
 
 # From the venv's folder and without GENAI_ATLAS_DB, so the database is the one in the wheel.
 log="$venv/self-test.log"
@@ -45,5 +47,7 @@ if ! (cd "$venv" && env -u GENAI_ATLAS_DB QT_QPA_PLATFORM=offscreen \
   cat "$log"
   exit 1
 fi
+# The chart line names the pyqtgraph and numpy that drew it.
+grep '^ok   chart' "$log" || true
 tail -n 1 "$log"
 echo "floor check took $((SECONDS - started)) s"

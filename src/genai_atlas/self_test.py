@@ -1,10 +1,11 @@
 """``genai-atlas --self-test``: checks an installation headlessly, one printed line per check.
 
-It runs the same code paths as the app (the data layer, search, every tab, printing) against the
-database that ships with this installation, in the venv, a wheel install or the PyInstaller
-bundle. Each check is a small function; add one by appending to ``CHECKS``. A check returns an
-optional detail for its line, raises ``Skipped`` when the feature it needs is not part of this
-build, and fails by raising anything else. The first failure stops the run with exit code 1.
+It runs the same code paths as the app (the data layer, search, every tab, printing, a chart)
+against the database that ships with this installation, in the venv, a wheel install or the
+PyInstaller bundle. Each check is a small function; add one by appending to ``CHECKS``. A check
+returns an optional detail for its line, raises ``Skipped`` when the feature it needs is not part
+of this build, and fails by raising anything else. The first failure stops the run with exit
+code 1.
 """
 
 from __future__ import annotations
@@ -203,6 +204,101 @@ def check_printing(state: State) -> str:
     return f"{comparisons[0].id}, {len(data) // 1024} KiB"
 
 
+@dataclass(frozen=True)
+class _InventedModel:
+    """A model made up for the chart check: the facts a chart reads (``data.chart_data``)."""
+
+    entry_id: str
+    name: str
+    publication_date: str
+    training_compute_flop: float
+    parameters: float | None = None
+    organisations: tuple[str, ...] = ("Self-test Lab",)
+    domains: tuple[str, ...] = ("Language",)
+    accessibility: str = "API access"
+
+
+# Invented names and figures, spread over years and orders of magnitude like the real field; the
+# check needs no imported data and no user data folder.
+_CHART_MODELS = (
+    _InventedModel("model/self-test-alpha", "Self-test Alpha", "2017-06-12", 3.0e19),
+    _InventedModel("model/self-test-beta", "Self-test Beta", "2019-02-14", 4.0e21),
+    _InventedModel("model/self-test-gamma", "Self-test Gamma", "2020-05-28", 3.1e23),
+    _InventedModel("model/self-test-delta", "Self-test Delta", "2022-04-04", 2.5e24),
+    _InventedModel("model/self-test-epsilon", "Self-test Epsilon", "2023-03-15", 2.0e25),
+)
+MIN_CHART_COLOURS = 16  # a blank page has one; text, axes, grid and points give hundreds
+MIN_CHART_INK = 0.01  # the share of the page that is not background
+MIN_STAR_PIXELS = 20  # of the highlight colour, per star on the plot (a star is ~150 in the PNG)
+
+
+def check_chart(state: State) -> str:
+    """The compute chart of a few invented models, drawn headless to PNGs and looked at.
+
+    The bundle must carry pyqtgraph and numpy (loaded here, as on the first chart) and the Qt
+    parts they paint with. The chart is drawn twice over the same axes: with every model
+    highlighted as the atlas's own (a star in the highlight colour), and with none (a plain
+    point; the highlight colour is then only in the legend). The pixels of that colour that
+    the first PNG has over the second are the stars on the plot: the points were painted.
+    """
+    try:
+        from .cli.charts import render_chart
+        from .data.chart_data import ChartDataset, ChartKind, ModelFilter
+    except ImportError:
+        raise Skipped("genai_atlas.ui.charts is not part of this build") from None
+
+    def draw(curated: frozenset[str]) -> tuple[bytes, int]:
+        dataset = ChartDataset(
+            models=_CHART_MODELS,
+            curated_ids=curated,
+            attribution="Invented models, drawn by genai-atlas --self-test",
+        )
+        data, result = render_chart(dataset, ChartKind.COMPUTE, ModelFilter(), "png")
+        return data, len(result.points)
+
+    from .ui.charts.colours import paper_colours  # the colours render_chart's PNG is drawn in
+
+    starred, drawn = draw(frozenset(model.entry_id for model in _CHART_MODELS))
+    if drawn != len(_CHART_MODELS):
+        raise AssertionError(f"the chart drew {drawn} of {len(_CHART_MODELS)} models")
+    highlight = paper_colours().curated.rgb()
+    width, height, colours, ink, stars = _look_at_png(starred, highlight)
+    if colours < MIN_CHART_COLOURS or ink < MIN_CHART_INK:
+        raise AssertionError(f"the PNG looks blank: {colours} colours, {ink:.1%} not background")
+    plain = _look_at_png(draw(frozenset())[0], highlight)[4]
+    if stars - plain < MIN_STAR_PIXELS * drawn:
+        raise AssertionError(
+            f"the points are not painted: {stars - plain} pixels of the highlight colour for "
+            f"{drawn} stars"
+        )
+    import numpy
+    import pyqtgraph  # type: ignore[import-untyped]
+
+    return (
+        f"pyqtgraph {pyqtgraph.__version__}, numpy {numpy.__version__}, {drawn} models, "
+        f"{width}×{height} PNG, {len(starred) // 1024} KiB"
+    )
+
+
+def _look_at_png(data: bytes, colour: int) -> tuple[int, int, int, float, int]:
+    """Width, height, distinct colours, the share of pixels unlike the top-left one (the
+    background), and the pixels of ``colour`` (0xAARRGGBB) of a PNG Qt can read; else fails."""
+    import numpy
+    from PySide6.QtGui import QImage
+
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise AssertionError("the chart is not a PNG")
+    image = QImage.fromData(data)
+    if image.isNull():
+        raise AssertionError("the chart's PNG cannot be read back")
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    rows = numpy.frombuffer(image.constBits(), dtype=numpy.uint32)
+    pixels = rows.reshape(height, image.bytesPerLine() // 4)[:, :width]
+    ink = float(numpy.count_nonzero(pixels != pixels[0, 0])) / pixels.size
+    return width, height, len(numpy.unique(pixels)), ink, int(numpy.count_nonzero(pixels == colour))
+
+
 Check = Callable[[State], str | None]
 
 CHECKS: list[tuple[str, Check]] = [
@@ -215,6 +311,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("the reader's library saves", check_library),
     ("every tab builds", check_tabs),
     ("comparison sheet prints to PDF", check_printing),
+    ("chart draws to PNG", check_chart),
 ]
 
 

@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from genai_atlas.self_test import Skipped, State, run_checks
+import pytest
+
+from genai_atlas.self_test import Skipped, State, check_chart, run_checks
 
 
 def run_self_test(env_changes: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -31,6 +33,8 @@ def test_self_test_passes_on_the_built_database(atlas_db_path: Path) -> None:
     assert lines[0].startswith("ok   database opens read-only")
     assert any(line.startswith("ok   schema version and quick_check") for line in lines)
     assert any(line.startswith("ok   every tab builds (Comparisons") for line in lines)
+    chart = next(line for line in lines if line.startswith("ok   chart draws to PNG"))
+    assert "pyqtgraph " in chart and "numpy " in chart and "5 models, 2000×1240 PNG" in chart
     assert lines[-1] == "self-test: OK"
     assert "Traceback" not in result.stderr
 
@@ -88,3 +92,23 @@ def test_all_checks_passing_ends_with_ok() -> None:
     out = io.StringIO()
     assert run_checks([("only", lambda state: None)], out) == 0
     assert out.getvalue().splitlines() == ["ok   only", "self-test: OK"]
+
+
+def test_the_chart_check_fails_when_the_points_are_not_painted(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyqtgraph  # type: ignore[import-untyped]
+
+    out = io.StringIO()
+    assert run_checks([("chart draws to PNG", check_chart)], out) == 0
+    assert out.getvalue().startswith("ok   chart draws to PNG (pyqtgraph ")
+
+    # A chart with its frame, axes, legend and caption but no points: not blank, and still wrong.
+    monkeypatch.setattr(pyqtgraph.ScatterPlotItem, "paint", lambda *args: None)
+    out = io.StringIO()
+    assert run_checks([("chart draws to PNG", check_chart)], out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith(
+        "FAIL chart draws to PNG: AssertionError: the points are not painted"
+    )
+    assert lines[-1] == "self-test: FAILED at 'chart draws to PNG'"
