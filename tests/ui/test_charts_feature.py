@@ -61,16 +61,16 @@ def test_a_chart_link_routes_to_the_chart(qtbot, main_window, charts) -> None:  
 
 @OFFSCREEN_RAISE
 def test_the_trend_pane_links_to_its_chart(qtbot, main_window, charts) -> None:  # type: ignore[no-untyped-def]
-    assert main_window.navigate_to("trend/future-outlook")
+    assert main_window.navigate_to("trend/multimodal-ai")
     frame = main_window.detail_pane().parentWidget()
     link = frame.findChild(QLabel, "chartLink")
     assert link is not None and link.isVisible()
-    assert 'href="atlas:chart/compute"' in link.text()
-    assert "Training compute over time" in link.text()
-    link.linkActivated.emit("atlas:chart/compute")
+    assert 'href="atlas:chart/per-year"' in link.text()
+    link.linkActivated.emit("atlas:chart/per-year")
     qtbot.addWidget(charts.window())
-    assert charts.window().chart().kind() is ChartKind.COMPUTE
-    assert main_window.navigate_to("trend/ai-regulation-ethics")
+    assert charts.window().chart().kind() is ChartKind.PER_YEAR_DOMAIN
+    # a trend whose claim no chart shows has no chart link
+    assert main_window.navigate_to("trend/future-outlook")
     assert not link.isVisible()
 
 

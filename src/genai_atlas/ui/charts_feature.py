@@ -33,10 +33,11 @@ if TYPE_CHECKING:
 
 DatasetLoader = Callable[[], ChartDataset]
 
-# The Trends entries whose claim a chart shows. No trend of the article speaks of training
-# compute as such; its outlook on ever more capable models is what the compute chart measures.
+# The Trends entries whose claim a chart shows: that models come to handle several formats at
+# once is what the Multimodal share of models per year shows. No other trend of the article
+# makes a claim these charts measure (none speaks of training compute or of model sizes), so no
+# other trend links to one: a chart beside a claim it does not show would only look like proof.
 TREND_CHARTS: dict[str, ChartKind] = {
-    "trend/future-outlook": ChartKind.COMPUTE,
     "trend/multimodal-ai": ChartKind.PER_YEAR_DOMAIN,
 }
 SHOW_ON_CHART = "Show on Chart"
