@@ -174,3 +174,17 @@ def test_a_row_taller_than_a_page_is_continued_not_lost(render):
     for number, text in enumerate(texts, start=1):
         assert "Aspect Left Right" in text
         assert f"page {number} of {len(texts)}" in text
+
+
+def test_a_sheet_with_imported_figures_prints_the_attribution(render, atlas):
+    from tests.dataset_fixtures import sample_dataset
+
+    atlas.set_dataset(sample_dataset())
+    reader = render(compare_entries(atlas, ["model/gpt-4", "model/quillwork-7b"]))
+    text = " ".join(page_texts(reader))
+    line = 'Data: Epoch AI, "Data on Notable AI Models" (epoch.ai), CC BY 4.0; file of 2026-01-26'
+    # under the table once, and on every page's footer (elided there if it must be)
+    assert text.count(line) >= 1
+    assert all("Data: Epoch AI" in page for page in page_texts(reader))
+    assert "3.1 × 10²³" in text or "3.1×10²³" in squash(text)
+    assert "Epoch AI" in text and "Quillwork 7B" in text
