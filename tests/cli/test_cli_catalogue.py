@@ -78,3 +78,15 @@ def test_the_real_file_makes_a_catalogue(atlas_db_path: Path, user_data_dir: Pat
     assert len(listed) > 900
     found = run_cli("search", "alphago", "--kind", "model", db=atlas_db_path).stdout
     assert "AlphaGo" in found
+
+
+def test_show_quotes_the_publishers_text_under_the_attribution(
+    atlas_db_path: Path, tmp_path: Path, user_data_dir: Path
+) -> None:
+    row = model_row("Quokka 2", Abstract="We present Quokka 2.\n\nIt is small.")
+    assert run_cli("import-epoch", str(write_csv(tmp_path / "q.csv", [row])), db=atlas_db_path)
+    text = run_cli("show", "model/quokka-2", db=atlas_db_path).stdout
+    heading = next(line for line in text.splitlines() if line.startswith("figures, as Epoch"))
+    assert ATTRIBUTION in heading
+    assert "  abstract, quoted:\n    > We present Quokka 2.\n    > \n    > It is small." in text
+    assert "source line" not in text and "entry id" not in text

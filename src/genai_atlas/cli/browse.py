@@ -55,6 +55,32 @@ def run_show(args: argparse.Namespace, atlas: Atlas) -> int:
     return 0
 
 
+# An imported dataset's record, in the text form: its figures, and its free text quoted as the
+# publisher wrote it (the JSON form keeps every field as data).
+_FIGURES_KEY = "figures"
+_FIGURES_LEFT_OUT = frozenset({"entry_id", "curated", "source_line"})
+_PUBLISHERS_TEXT = frozenset(
+    {"abstract", "parameters_notes", "compute_notes", "accessibility_notes"}
+)
+
+
+def _figures_lines(figures: dict[str, Any], attribution: str, indent: str) -> list[str]:
+    lines = [f"{indent}figures, as Epoch AI's dataset gives them ({attribution or 'Epoch AI'}):"]
+    quoted: list[str] = []
+    for key, value in figures.items():
+        if key in _FIGURES_LEFT_OUT or value in ("", (), [], None):
+            continue
+        label = key.replace("_", " ")
+        if key in _PUBLISHERS_TEXT:
+            quoted.append(f"{indent}  {label}, quoted:")
+            quoted.extend(f"{indent}    > {line}" for line in str(value).splitlines())
+        elif isinstance(value, list):
+            lines.append(f"{indent}  {label}: {', '.join(str(item) for item in value)}")
+        else:
+            lines.append(f"{indent}  {label}: {value}")
+    return lines + quoted
+
+
 def format_record(record: dict[str, Any], indent: str = "") -> str:
     """A readable, indented text form of a record dict."""
     lines: list[str] = []
@@ -62,6 +88,10 @@ def format_record(record: dict[str, Any], indent: str = "") -> str:
         if value in ("", (), [], None):
             continue
         label = key.replace("_", " ")
+        if key == _FIGURES_KEY and isinstance(value, dict):
+            attribution = str(record.get("dataset_attribution", ""))
+            lines.extend(_figures_lines(value, attribution, indent))
+            continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
             lines.append(f"{indent}{label}:")
             for item in value:

@@ -506,8 +506,11 @@ class Atlas:
         dataset = self.dataset
         figures = dataset.figures(entry_id) if dataset is not None else None
         if dataset is not None and figures is not None:
+            from dataclasses import replace
+
             from .model_dataset import glossary_links
 
+            figures = replace(figures, curated=True)  # the row the atlas describes itself
             common["links"] += glossary_links(figures, self._atlas_refs())
         row = self._one("SELECT * FROM model WHERE id = ?", [entry_id])
         return Model(
