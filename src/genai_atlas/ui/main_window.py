@@ -38,7 +38,7 @@ from .library_file_actions import install_library_file_actions
 from .model_data_feature import install_model_data
 from .notes_feature import install_notes
 from .operations import BackgroundWork
-from .preferences_feature import install_preferences
+from .preferences_feature import apply_saved_theme, install_preferences
 from .search_box import install_search
 from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self._visit_error_told = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
+        # Before the other widgets: they are polished once, in the final palette.
+        appearance = apply_saved_theme(self, settings)
         self.background = BackgroundWork(self)
         pane_parts = PaneParts(self)
 
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         self.model_data.changed.connect(self.charts.reload)
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
         self.preferences = install_preferences(
-            self.host, self, self.sheet_features.printing, self.search_box.recent
+            self.host, self, self.sheet_features.printing, self.search_box.recent, appearance
         )
         self.focus_cycle = install_focus_cycle(self, self._focus_regions)  # F6, Shift+F6
         self.set_zoom_steps(settings.zoom_steps)
