@@ -11,14 +11,17 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
-
+# The data layer and the page renderer load here, before anything imports PySide6: once it is
+# loaded, its import hook reads the source of every module imported after it, to look for
+# "PySide6" in it (shibokensupport/feature.py, PYSIDE-2029), a few milliseconds for these.
 from . import APP_ID, APP_NAME, __version__, resources
 from .data import AtlasError, KnownError, open_atlas
+from .data.library import Library
+from .render import detail_html as _detail_html  # noqa: F401 - loaded early, see above
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from .data.model_dataset import ModelDataset
     from .data.userdb import UserStore
 
@@ -29,6 +32,10 @@ NOTICE_TIMEOUT_MS = 30_000
 
 def application() -> QApplication:
     """The QApplication, created with the app's names and high-DPI policy if not there yet."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if app is None:
         # Qt 6 always scales for high DPI; pass fractional factors (125 %, 150 %) through exactly.
@@ -65,7 +72,6 @@ def run_app(search_text: str = "") -> int:
         QMessageBox.critical(None, f"{APP_NAME} cannot start", str(error))
         return 1
 
-    from .data.library import Library
     from .ui.crash_hook import make_excepthook
     from .ui.main_window import MainWindow
 
