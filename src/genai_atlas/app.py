@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 ORGANISATION_NAME = "GenAI Atlas"
 # How long the one notice about unsaved settings stays in the status bar.
 NOTICE_TIMEOUT_MS = 30_000
+# When the features left out of the first frame are installed if the window has not painted.
+STARTUP_FALLBACK_MS = 500
 
 
 def application() -> QApplication:
@@ -72,6 +74,8 @@ def run_app(search_text: str = "") -> int:
         QMessageBox.critical(None, f"{APP_NAME} cannot start", str(error))
         return 1
 
+    from PySide6.QtCore import QTimer
+
     from .ui.crash_hook import make_excepthook
     from .ui.main_window import MainWindow
 
@@ -79,7 +83,10 @@ def run_app(search_text: str = "") -> int:
     atlas.set_dataset_loader(_load_dataset)
     library = Library(atlas, open_store())
     settings = Settings() if location.config_folder is not None else Settings.for_this_run_only()
-    window = MainWindow(library, settings)
+    # Menu entries and shortcuts that the first frame does not show are installed right after
+    # it is painted (MainWindow.complete_startup); a window that is never painted (started
+    # minimised) gets them a moment later.
+    window = MainWindow(library, settings, defer=True)
     # A fault of the environment in a slot gets a plain message (a database that stopped working:
     # once, with Quit); a bug gets a report that can be copied. Neither dies silently.
     sys.excepthook = make_excepthook(lambda: window)
@@ -89,6 +96,7 @@ def run_app(search_text: str = "") -> int:
     if search_text:
         window.start_search(search_text)
     window.show()
+    QTimer.singleShot(STARTUP_FALLBACK_MS, window.complete_startup)
     # Said once per run, never on each save: the settings', then the library's.
     notices = [settings.storage_notice(__version__), *library.store.notices]
     notice = " ".join(text for text in notices if text)
