@@ -10,7 +10,10 @@ window is exposed on the X server and has painted, which is what a user waits fo
 there is no server round trip, so the two ratios differ. The app is started through
 packaging/launcher.py (the bundle's own entry script) with GENAI_ATLAS_STARTUP_PROBE=1, which
 prints the time at which the main window was first exposed and painted; the baseline is a bare
-QApplication + QMainWindow timed the same way, in the same run. Prints the medians and their
+QApplication + QMainWindow timed by the same probe (``install_startup_probe``), in the same run.
+The probe follows as few events as it can: an application-wide event filter in Python, as it
+was before, cost the bare window some 25 ms and the app some 20 ms more, for events and
+PySide6 types that neither touches when nobody measures it. Prints the medians and their
 ratio; the goal is a ratio of at most 1.5.
 """
 
@@ -33,26 +36,15 @@ LAUNCHER = ROOT / "packaging" / "launcher.py"
 BUNDLE = ROOT / "dist" / "genai-atlas" / "genai-atlas"
 GOAL = 1.5
 
-# The baseline: the least a PySide6 app does to show a main window, with the same probe.
-BARE_WINDOW = """
-import time
-from PySide6.QtCore import QEvent, QObject, QTimer
+# The baseline: the least a PySide6 app does to show a main window, timed by the same probe.
+BARE_WINDOW = f"""
+import sys
+sys.path.insert(0, {str(LAUNCHER.parent)!r})
+from launcher import install_startup_probe
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 app = QApplication([])
-
-class Probe(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Expose and watched is window.windowHandle():
-            app.removeEventFilter(self)
-            QTimer.singleShot(0, report)
-        return False
-
-def report():
-    print(f"shown {time.monotonic_ns()}", flush=True)
-    app.quit()
-
-app.installEventFilter(Probe(app))
+install_startup_probe(app)
 window = QMainWindow()
 window.setCentralWidget(QLabel("Hello"))
 window.resize(1000, 700)

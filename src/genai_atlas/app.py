@@ -11,24 +11,33 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
-
+# The data layer and the page renderer load here, before anything imports PySide6: once it is
+# loaded, its import hook reads the source of every module imported after it, to look for
+# "PySide6" in it (shibokensupport/feature.py, PYSIDE-2029), a few milliseconds for these.
 from . import APP_ID, APP_NAME, __version__, resources
 from .data import AtlasError, KnownError, open_atlas
+from .data.library import Library
+from .render import detail_html as _detail_html  # noqa: F401 - loaded early, see above
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from .data.model_dataset import ModelDataset
     from .data.userdb import UserStore
 
 ORGANISATION_NAME = "GenAI Atlas"
 # How long the one notice about unsaved settings stays in the status bar.
 NOTICE_TIMEOUT_MS = 30_000
+# When the features left out of the first frame are installed if the window has not painted.
+STARTUP_FALLBACK_MS = 500
 
 
 def application() -> QApplication:
     """The QApplication, created with the app's names and high-DPI policy if not there yet."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if app is None:
         # Qt 6 always scales for high DPI; pass fractional factors (125 %, 150 %) through exactly.
@@ -65,7 +74,8 @@ def run_app(search_text: str = "") -> int:
         QMessageBox.critical(None, f"{APP_NAME} cannot start", str(error))
         return 1
 
-    from .data.library import Library
+    from PySide6.QtCore import QTimer
+
     from .ui.crash_hook import make_excepthook
     from .ui.main_window import MainWindow
 
@@ -73,7 +83,10 @@ def run_app(search_text: str = "") -> int:
     atlas.set_dataset_loader(_load_dataset)
     library = Library(atlas, open_store())
     settings = Settings() if location.config_folder is not None else Settings.for_this_run_only()
-    window = MainWindow(library, settings)
+    # Menu entries and shortcuts that the first frame does not show are installed right after
+    # it is painted (MainWindow.complete_startup); a window that is never painted (started
+    # minimised) gets them a moment later.
+    window = MainWindow(library, settings, defer=True)
     # A fault of the environment in a slot gets a plain message (a database that stopped working:
     # once, with Quit); a bug gets a report that can be copied. Neither dies silently.
     sys.excepthook = make_excepthook(lambda: window)
@@ -83,6 +96,7 @@ def run_app(search_text: str = "") -> int:
     if search_text:
         window.start_search(search_text)
     window.show()
+    QTimer.singleShot(STARTUP_FALLBACK_MS, window.complete_startup)
     # Said once per run, never on each save: the settings', then the library's.
     notices = [settings.storage_notice(__version__), *library.store.notices]
     notice = " ".join(text for text in notices if text)

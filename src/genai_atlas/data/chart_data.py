@@ -251,6 +251,8 @@ class ChartPoint:
 
 @dataclass(frozen=True, slots=True)
 class ScatterSeries:
+    """The points of one chart metric, ready to plot."""
+
     metric: Metric
     points: tuple[ChartPoint, ...]
     """Sorted by x; the curated models among them have ``curated`` set."""

@@ -40,6 +40,8 @@ class CompareError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class CompareRow:
+    """One aspect of a side-by-side table: a cell per entry compared."""
+
     aspect: str
     cells: tuple[str, ...]
 

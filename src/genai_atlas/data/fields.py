@@ -82,6 +82,8 @@ class Cited:
 
 @dataclass(frozen=True, slots=True)
 class Field(Generic[E]):
+    """One field of a kind of entry: its label, its value and how it is shown."""
+
     key: str  # the JSON key: the record's attribute when the value is stored as it is
     label: str  # what a person reads, in every front end
     show: Show

@@ -57,6 +57,8 @@ def iso_time(moment: datetime) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Bookmark:
+    """An entry the reader bookmarked, and the folder it is in."""
+
     entry_id: str
     title: str
     """The name shown: the reader's own name if renamed, else the entry's title."""
@@ -71,6 +73,8 @@ class Bookmark:
 
 @dataclass(frozen=True, slots=True)
 class Note:
+    """The reader's note on an entry."""
+
     entry_id: str
     title: str
     text: str
@@ -80,6 +84,8 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Visit:
+    """One opening of an entry, in the reader's history."""
+
     entry_id: str
     title: str
     visited: str
@@ -88,6 +94,8 @@ class Visit:
 
 @dataclass(frozen=True, slots=True)
 class NoteHit:
+    """A note that matches a search, with the matched words in its snippet."""
+
     entry_id: str
     title: str
     snippet: str

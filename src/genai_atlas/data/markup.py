@@ -23,6 +23,8 @@ LINK_RE = re.compile(rf"\[([^\[\]]+)\]\(({_ID})\)")
 
 @dataclass(frozen=True, slots=True)
 class InlineLink:
+    """A link in a text: the words shown and the entry id they open."""
+
     text: str
     target: str
 

@@ -75,6 +75,8 @@ def kind_of(entry_id: str) -> EntryKind:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A source that entries cite: its title, address, licence and a note."""
+
     id: str
     title: str
     url: str = ""
@@ -125,6 +127,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class ComparisonRow:
+    """One aspect of a comparison: what the left and the right side say about it."""
+
     aspect: str
     left: str
     right: str
@@ -132,6 +136,8 @@ class ComparisonRow:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Comparison(Entry):
+    """Two things compared aspect by aspect (the article's comparison tables)."""
+
     subtitle: str
     left_label: str
     right_label: str
@@ -140,6 +146,8 @@ class Comparison(Entry):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Category(Entry):
+    """A kind of generative AI: its use cases, example entries and techniques."""
+
     use_cases: tuple[str, ...]
     examples: tuple[EntryRef, ...]
     techniques: tuple[EntryRef, ...]
@@ -147,6 +155,8 @@ class Category(Entry):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Application(Entry):
+    """A use of AI in an industry, with the categories and models it draws on."""
+
     industry: EntryRef
     scope: str  # "llm", "generative-ai" or "ai": what the article credits, see SCOPE_LABELS
     description: str
@@ -166,17 +176,23 @@ SCOPE_LABELS = {"llm": "LLM use", "generative-ai": "Generative AI use", "ai": "A
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Industry(Entry):
+    """An industry and the applications of AI in it."""
+
     applications: tuple[Application, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class IndustryImpact:
+    """What a trend means for one industry."""
+
     industry: EntryRef
     text: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Trend(Entry):
+    """A trend of the article: its points, examples, impact and initiatives."""
+
     section: str  # "future", "responsible-ai" or "outlook"
     points: tuple[str, ...]
     examples: tuple[str, ...]
@@ -195,6 +211,8 @@ SECTION_LABELS = {
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Model(Entry):
+    """A model: who made it, when, what it takes in and puts out, how to reach it."""
+
     organisation: str
     year: int
     modality: tuple[str, ...]
@@ -324,11 +342,15 @@ def month_label(value: str) -> str:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Term(Entry):
+    """A glossary term and its definition."""
+
     definition: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Takeaway(Entry):
+    """One of the article's takeaways, in its group."""
+
     group: str  # "applications" or "conclusion"
     text: str
 

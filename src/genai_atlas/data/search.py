@@ -80,6 +80,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
+    """One entry found by a search, with its snippet and matched spans."""
+
     kind: EntryKind
     id: str  # the entry to open: a comparison row's hit opens its comparison
     title: str
@@ -94,6 +96,8 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class SearchResults:
+    """The hits of one search, with its counts by kind and any correction."""
+
     text: str  # the query as searched (control characters removed, cut to MAX_QUERY_CHARS)
     hits: tuple[SearchHit, ...] = ()
     counts: tuple[tuple[EntryKind, int], ...] = ()  # matches per kind, for every kind
@@ -188,6 +192,8 @@ def words_of(text: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Phrase:
+    """Words of a query that must stand together; the last may be a prefix."""
+
     words: tuple[str, ...]
     prefix: bool = False
 
@@ -207,6 +213,8 @@ def _expression(clauses: Sequence[_Clause], allow_prefix: bool = True) -> str:
 
 @dataclass
 class _Vocabulary:
+    """The words of the search index with their counts, sorted for prefix lookups."""
+
     counts: dict[str, int]
     sorted_words: list[str]
 

@@ -422,6 +422,8 @@ def _move_aside(path: Path, label: str, moment: datetime) -> Path:
 
 @dataclass(frozen=True)
 class _Inspection:
+    """What opening a library file found: its version and any problem."""
+
     version: UserVersion
     problem: str = ""  # why the file cannot be used as it is; "" when it can
     newer: bool = False

@@ -44,6 +44,7 @@ class DetailPane(QTextBrowser):
         )
         self.document().setDocumentMargin(14)
         self._entry: AnyEntry | None = None
+        self._theme: Theme | None = None  # the colours of the page on show
         self._terms: list[str] = []
         self._zoom_steps = 0
         self._base_point_size = self.font().pointSizeF()
@@ -83,7 +84,8 @@ class DetailPane(QTextBrowser):
         if self._entry is None:
             return
         scroll = self.verticalScrollBar().value()
-        self.setHtml(render_entry(self._entry, self.theme(), self._terms))
+        self._theme = self.theme()
+        self.setHtml(render_entry(self._entry, self._theme, self._terms))
         self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
 
     # --- zoom -----------------------------------------------------------------------------------
@@ -143,4 +145,8 @@ class DetailPane(QTextBrowser):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.refresh()
+            # Only when the page's colours change: the pane also gets a PaletteChange when it is
+            # first shown under an application palette with fix-ups (ui/appearance.py), and the
+            # same page laid out again cost a few milliseconds of every startup.
+            if self.theme() != self._theme:
+                self.refresh()

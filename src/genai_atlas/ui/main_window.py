@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -31,14 +31,11 @@ from .charts_feature import install_charts
 from .detail_pane import ZOOM_MAX, ZOOM_MIN, DetailPane
 from .features import MenuKey, PaneParts, WindowHost
 from .find_feature import install_find_in_page
-from .focus_cycle import install_focus_cycle
 from .history import History
 from .history_feature import install_history
-from .library_file_actions import install_library_file_actions
-from .model_data_feature import install_model_data
 from .notes_feature import install_notes
 from .operations import BackgroundWork
-from .preferences_feature import install_preferences
+from .preferences_feature import apply_saved_theme, install_preferences
 from .search_box import install_search
 from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
@@ -47,9 +44,22 @@ from .window_geometry import first_run_geometry, fit_on_screens
 
 
 class MainWindow(QMainWindow):
+    """The main window. With ``defer=True`` (``run_app``), the features that show nothing in the
+    first frame (menu entries and shortcuts: File ▸ Export/Import Library, Import Model Data,
+    Edit ▸ Preferences, F6) are installed right after the window's first paint, by
+    ``complete_startup``; their menus' titles are in the menu bar from the start. Without it
+    (tests), everything is installed here."""
+
     entry_changed = Signal(str)  # the entry on show changed (any tab, any cause)
 
-    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        defer: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._library = library
         self._atlas = atlas = library.atlas
@@ -61,6 +71,8 @@ class MainWindow(QMainWindow):
         self._visit_error_told = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
+        # Before the other widgets: they are polished once, in the final palette.
+        appearance = apply_saved_theme(self, settings)
         self.background = BackgroundWork(self)
         pane_parts = PaneParts(self)
 
@@ -99,20 +111,46 @@ class MainWindow(QMainWindow):
         self.find_in_page = install_find_in_page(self.host)  # its bar stands above the note
         self.notes = install_notes(self.host, self.sheet_features.printing)
         self.bookmarks = install_bookmarks(self.host)
-        self.history_panel = install_history(self.host)
-        self.library_files = install_library_file_actions(self.host)
-        self.model_data = install_model_data(self.host)  # File ▸ Import Model Data…
-        self.model_data.changed.connect(self._on_model_data_changed)
-        self.charts = install_charts(self.host)
-        self.model_data.changed.connect(self.charts.reload)
+        self.history_panel = install_history(self.host)  # its dock may be restored open
+        self.charts = install_charts(self.host)  # its link above a model's pane
         self.search_box = install_search(self, library, settings.store)  # toolbar + dock
-        self.preferences = install_preferences(
-            self.host, self, self.sheet_features.printing, self.search_box.recent
-        )
-        self.focus_cycle = install_focus_cycle(self, self._focus_regions)  # F6, Shift+F6
+        self._appearance = appearance
+        self._startup_pending = True
         self.set_zoom_steps(settings.zoom_steps)
         self._tabs.currentChanged.connect(self._on_tab_changed)
         self._restore()
+        if not defer:
+            self.complete_startup()
+
+    def complete_startup(self) -> None:
+        """Install the features the first frame does not show (once; see the class docstring).
+
+        Their groups stand in their menus as they would without ``defer``: the features
+        installed before add to other menus, or above them in the same menu."""
+        if not self._startup_pending:
+            return
+        self._startup_pending = False
+        from .focus_cycle import install_focus_cycle
+        from .library_file_actions import install_library_file_actions
+        from .model_data_feature import install_model_data
+
+        self.library_files = install_library_file_actions(self.host)
+        self.model_data = install_model_data(self.host)  # File ▸ Import Model Data…
+        self.model_data.changed.connect(self._on_model_data_changed)
+        self.model_data.changed.connect(self.charts.reload)
+        self.preferences = install_preferences(
+            self.host, self, self.sheet_features.printing, self.search_box.recent, self._appearance
+        )
+        self.focus_cycle = install_focus_cycle(self, self._focus_regions)  # F6, Shift+F6
+
+    def startup_complete(self) -> bool:
+        return not self._startup_pending
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._startup_pending:
+            # After this paint is on screen, before any input the reader can give.
+            QTimer.singleShot(0, self.complete_startup)
 
     # --- public API (used by app.py, search, printing, compare) --------------------------------
 

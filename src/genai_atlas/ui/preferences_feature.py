@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .appearance import Appearance, ThemeChoice
 from .features import FeatureHost, MenuKey
 
 if TYPE_CHECKING:
+    from ..settings import Settings
     from .preferences_dialog import PreferencesDialog
     from .print_actions import SheetPrinting
     from .search_box import RecentSearches
@@ -140,14 +141,31 @@ class Preferences(QObject):
             self._dialog = None
 
 
-def install_preferences(
-    host: FeatureHost, zoom: TextZoom, printing: SheetPrinting, recent: RecentSearches
-) -> Preferences:
-    """Edit ▸ Preferences…, and the saved theme applied to the application now."""
+def apply_saved_theme(window: QWidget, settings: Settings) -> Appearance:
+    """The saved theme applied to the application now, owned by ``window``.
+
+    The main window calls it before it builds any other widget: set later, the palette (and the
+    readable fix-ups of ``Appearance``) reached every widget already polished and re-rendered the
+    detail pane on show, one more style pass and page layout at startup.
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication)  # the window exists, so the application does
-    appearance = Appearance(app, host.window())
-    appearance.apply(ThemeChoice.parse(host.settings.theme))
+    appearance = Appearance(app, window)
+    appearance.apply(ThemeChoice.parse(settings.theme))
+    return appearance
+
+
+def install_preferences(
+    host: FeatureHost,
+    zoom: TextZoom,
+    printing: SheetPrinting,
+    recent: RecentSearches,
+    appearance: Appearance | None = None,
+) -> Preferences:
+    """Edit ▸ Preferences…, with the saved theme applied (now, unless ``appearance`` is the one
+    ``apply_saved_theme`` gave)."""
+    if appearance is None:
+        appearance = apply_saved_theme(host.window(), host.settings)
     preferences = Preferences(host, appearance, zoom, printing, recent)
     host.add_menu_actions(MenuKey.EDIT, [preferences.action])
     return preferences
