@@ -13,6 +13,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Slot
@@ -75,15 +76,23 @@ def hit_lines(hit: SearchHit, note: tuple[Span, ...] = ()) -> tuple[tuple[Run, .
 
 def run_format(run: Run, theme: Theme) -> QTextCharFormat:
     """The character format a run is drawn with under ``theme``."""
+    return _char_format(run.highlighted, run.muted, run.bold, run.italic, theme)
+
+
+@lru_cache(maxsize=64)
+def _char_format(
+    highlighted: bool, muted: bool, bold: bool, italic: bool, theme: Theme
+) -> QTextCharFormat:
+    # A handful of formats serve every row; QTextLayout.setFormats copies them.
     char = QTextCharFormat()
-    if run.highlighted:
+    if highlighted:
         char.setForeground(QColor(theme.highlight_text))
         char.setBackground(QColor(theme.highlight_background))
     else:
-        char.setForeground(QColor(theme.muted if run.muted else theme.text))
-    if run.bold:
+        char.setForeground(QColor(theme.muted if muted else theme.text))
+    if bold:
         char.setFontWeight(QFont.Weight.Bold)
-    if run.italic:
+    if italic:
         char.setFontItalic(True)
     return char
 
