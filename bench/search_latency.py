@@ -143,7 +143,7 @@ def pixel_times(app, box, rounds: int) -> list[float]:  # type: ignore[no-untype
     from PySide6.QtTest import QTest
 
     from genai_atlas.data.search import engine_for
-    from genai_atlas.ui.search_results import HitDelegate
+    from genai_atlas.ui.result_rows import HitDelegate
 
     painted: list[float] = []
     reset: list[float] = []

@@ -61,6 +61,21 @@ def test_several_words_narrow(atlas) -> None:  # type: ignore[no-untyped-def]
     assert set(ids(two)) <= set(ids(search(atlas, "image", limit=500)))
 
 
+@pytest.mark.parametrize("text", ["m", "a", "t", "s", "gen", "model", "ai"])
+@pytest.mark.parametrize("kind", [None, "model", "term"])
+def test_a_short_page_is_the_top_of_a_long_one(atlas, text: str, kind: str | None) -> None:  # type: ignore[no-untyped-def]
+    # A page that title matches alone fill is ranked among those rows only (the first letter
+    # typed matches most of the index): it must be exactly the head of the full ranking.
+    kinds = [kind] if kind else None
+    long = search(atlas, text, kinds=kinds, limit=500)
+    titled = sum(1 for hit in long.hits if hit.score >= 1000)
+    assert titled
+    for limit in range(1, titled + 2):
+        short = search(atlas, text, kinds=kinds, limit=limit)
+        assert short.hits == long.hits[:limit]
+        assert short.counts == long.counts
+
+
 def test_ampersand_and_the_word_and_are_the_same(atlas) -> None:  # type: ignore[no-untyped-def]
     with_and = search(atlas, "business and marketing")
     with_ampersand = search(atlas, "business & marketing")

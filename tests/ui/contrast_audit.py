@@ -2,7 +2,7 @@
 
 Read from what is really on screen, not from the theme: the detail pane's laid-out document
 (each fragment's colour, on its own highlight, table cell or page background), the search
-results' row documents (plain and selected), the message line's rich text, the kind chips' and
+results' row layouts (plain and selected), the message line's rich text, the kind chips' and
 the lists' palettes. Used by tests/ui/test_contrast.py and tools/contrast_report.py.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument, QTextLayout
 from PySide6.QtWidgets import QStyleOptionViewItem, QToolButton, QWidget
 
 from genai_atlas.render.contrast import AA_LARGE, AA_TEXT, contrast_ratio
@@ -79,6 +79,30 @@ def document_colours(
                 found.setdefault(key, Seen(f"{where}: {fragment.text()[:30]!r}", *key))
             fragments += 1
         block = block.next()
+    return list(found.values())
+
+
+def layout_colours(
+    layouts: list[QTextLayout], where: str, default_text: str, background: str
+) -> list[Seen]:
+    """Each distinct (text colour, background) of the formatted text of ``layouts``."""
+    found: dict[tuple[str, str], Seen] = {}
+    for layout in layouts:
+        text = layout.text()
+        for piece in layout.formats():
+            shown = text[piece.start : piece.start + piece.length]
+            if not shown.strip():
+                continue
+            char = piece.format
+            key = (
+                _name(char.foreground().color())
+                if char.foreground().style() != Qt.BrushStyle.NoBrush
+                else default_text,
+                _name(char.background().color())
+                if char.background().style() != Qt.BrushStyle.NoBrush
+                else background,
+            )
+            found.setdefault(key, Seen(f"{where}: {shown[:30]!r}", *key, AA_TEXT))
     return list(found.values())
 
 
@@ -154,13 +178,13 @@ def _results(panel, search: str) -> list[Seen]:  # type: ignore[no-untyped-def]
         option.initFrom(view)
         option.rect = view.visualRect(index)
         for selected in (False, True):
-            document = delegate._document(option, index, option.rect.width(), selected)
+            layouts = delegate.row_layout(option, index, selected).layouts
             # A plain row is on the list's own base; the delegate paints a selected one.
             base = _name(view.palette().color(QPalette.ColorRole.Base))
             ground = theme.selection_background if selected else base
             text = theme.selection_text if selected else theme.text
             where = f"result {search!r} row {row}{' selected' if selected else ''}"
-            seen += document_colours(document, where, text, ground)
+            seen += layout_colours(layouts, where, text, ground)
             seen.append(Seen(f"{where} ellipsis", text, ground, AA_TEXT))
     label = panel.findChild(QWidget, "searchMessage")
     if label.text():

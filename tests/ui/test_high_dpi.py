@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from genai_atlas.data import open_atlas
 from genai_atlas.data.search import search
 from genai_atlas.ui.search_model import SearchResultsModel
-from genai_atlas.ui.search_results import ELLIPSIS, SearchResultsPanel, cut_lines
+from genai_atlas.ui.result_rows import ELLIPSIS
+from genai_atlas.ui.search_results import SearchResultsPanel
 
 app = QApplication([])
 atlas = open_atlas(sys.argv[1])
@@ -47,10 +48,9 @@ for row in range(model.rowCount()):
     ground = QColor(delegate.theme.selection_background if selected else
                     view.palette().color(view.viewport().backgroundRole()))
     width = option.rect.width()
-    document = delegate._document(option, index, width, selected)
     ellipsis = QFontMetrics(option.font).horizontalAdvance(ELLIPSIS)
     lines = []
-    for line in cut_lines(document, width, ellipsis):
+    for line in delegate.row_layout(option, index, selected).lines:
         top = option.rect.top() + line.rect.top()
         bottom = min(option.rect.top() + line.rect.bottom(), option.rect.bottom())
 

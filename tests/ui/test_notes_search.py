@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from genai_atlas.data.search import marked_text, search
 from genai_atlas.ui.notes_search import merge_note_hits
+from genai_atlas.ui.result_rows import hit_lines
 from genai_atlas.ui.search_box import SearchBox
 from genai_atlas.ui.search_model import ENTRY_ID_ROLE
-from genai_atlas.ui.search_results import hit_html
 
 
 def make_box(qtbot, library, tmp_path):  # type: ignore[no-untyped-def]
@@ -41,8 +41,8 @@ def test_a_word_only_in_a_note_finds_its_entry(qtbot, library, tmp_path) -> None
     qtbot.keyClicks(box.field, "laptop")
     assert listed_ids(box) == ["model/llama"]
     assert note_line(box, "model/llama") == "quantised on my [laptop]"
-    row_html = hit_html(box.model.hit_at(0), note=box.model.note_at(0))
-    assert "Your note:" in row_html and "laptop" in row_html
+    *_, note = hit_lines(box.model.hit_at(0), note=box.model.note_at(0))
+    assert "".join(run.text for run in note) == "Your note: quantised on my laptop"
     assert "Your note: quantised on my laptop" in box.model.index(0, 0).data(3)  # tooltip
     # The note, not a correction of the word, is what was found.
     assert box.results_panel.message_text() == ""
@@ -101,8 +101,12 @@ def test_the_note_line_keeps_the_spaces_around_a_matched_word(library) -> None: 
 
     hit = search(library.atlas, "llama").hits[0]
     note = (Span("on my\nown "), Span("laptop", True), Span(" (4-bit)"))
-    html = hit_html(hit, note=note)
-    assert "on my own <span" in html and "</span> (4-bit)" in html
+    *_, line = hit_lines(hit, note=note)
+    assert [(run.text, run.highlighted) for run in line[2:]] == [
+        ("on my own ", False),
+        ("laptop", True),
+        (" (4-bit)", False),
+    ]
 
 
 def test_only_a_hit_with_both_snippets_takes_a_third_line(qtbot, library, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -1,24 +1,25 @@
-"""Result rows are laid out once per search, not on every repaint (issue 9: key to pixels)."""
+"""Result rows are laid out once for what they show, not on every repaint or every search that
+brings them back (issue 9: key to pixels)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from genai_atlas.ui.result_rows import HitDelegate
 from genai_atlas.ui.search_box import SearchBox
-from genai_atlas.ui.search_results import HitDelegate
 
 
-def test_a_repaint_reuses_the_rows_laid_out_and_a_new_search_does_not(  # type: ignore[no-untyped-def]
+def test_rows_are_laid_out_once_for_what_they_show(  # type: ignore[no-untyped-def]
     qtbot, atlas, settings, monkeypatch
 ) -> None:
-    built: list[int] = []
-    original = HitDelegate._document
+    built: list[str] = []
+    original = HitDelegate._lay_out
 
-    def counting(self, option, index, width, selected=False):  # type: ignore[no-untyped-def]
-        built.append(index.row())
-        return original(self, option, index, width, selected)
+    def counting(self, hit, note, font, width, selected):  # type: ignore[no-untyped-def]
+        built.append(hit.id)
+        return original(self, hit, note, font, width, selected)
 
-    monkeypatch.setattr(HitDelegate, "_document", counting)
+    monkeypatch.setattr(HitDelegate, "_lay_out", counting)
     box = SearchBox(atlas, settings.store)
     qtbot.addWidget(box)
     box.results_panel.resize(400, 500)
@@ -32,9 +33,14 @@ def test_a_repaint_reuses_the_rows_laid_out_and_a_new_search_does_not(  # type: 
     viewport.repaint()  # the same rows again: nothing is laid out anew
     viewport.repaint()
     assert len(built) == first
-    box.start_search("transformer")  # new results: laid out again
+    box.start_search("diffusion ")  # a space: the same hits, the same words highlighted
+    qtbot.wait(20)
+    viewport.repaint()
+    assert len(built) == first
+    box.start_search("transformer")  # other hits: laid out
     qtbot.waitUntil(lambda: len(built) > first, timeout=3000)
     qtbot.wait(20)
+    assert "term/transformer" in built[first:]
     again = len(built)
     delegate = box.results_panel.list_view.itemDelegate()
     assert isinstance(delegate, HitDelegate)

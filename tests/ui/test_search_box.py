@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from genai_atlas.data import EntryKind
 from genai_atlas.data.search import SearchHit, Span, search
+from genai_atlas.ui.result_rows import Run, hit_lines
 from genai_atlas.ui.search_box import RecentSearches, SearchBox
 from genai_atlas.ui.search_model import ENTRY_ID_ROLE
-from genai_atlas.ui.search_results import hit_html, message_html, spans_html
+from genai_atlas.ui.search_results import message_html
 
 
 def make_box(qtbot, atlas, tmp_path):  # type: ignore[no-untyped-def]
@@ -171,11 +172,12 @@ def test_rendered_rows_highlight_the_matched_words() -> None:
         score=1.0,
         title_spans=(Span("A <b> & "), Span("Stable", True)),
     )
-    html = hit_html(hit)
-    assert "A &lt;b&gt; &amp; " in html
-    assert html.count("background-color") == 2
-    assert ">Stable</span>" in html and ">stable</span>" in html
-    assert spans_html([Span("x<y")]) == "x&lt;y"
+    title, snippet = hit_lines(hit)
+    # The text as it is, never read as markup; the matched words and only they highlighted.
+    assert "".join(run.text for run in title) == "Model \u00a0A <b> & Stable"
+    assert [run.text for run in title + snippet if run.highlighted] == ["Stable", "stable"]
+    assert title[0] == Run("Model", muted=True)
+    assert all(run.bold for run in title[2:]) and not any(run.bold for run in snippet)
 
 
 def test_message_escapes_the_query(atlas) -> None:  # type: ignore[no-untyped-def]

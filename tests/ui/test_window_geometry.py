@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QTextDocument, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from genai_atlas.render.theme import LIGHT
 from genai_atlas.ui.main_window import MainWindow
-from genai_atlas.ui.search_results import PANEL_CHARS, cut_lines, message_html
+from genai_atlas.ui.result_rows import Run, cut_lines, line_layouts
+from genai_atlas.ui.search_results import PANEL_CHARS, message_html
 from genai_atlas.ui.tabs.base import PANE_MIN_CHARS
 from genai_atlas.ui.window_geometry import first_run_geometry, fit_on_screens
 
@@ -145,13 +147,9 @@ def test_the_quoted_search_is_shortened_and_breakable(atlas) -> None:  # type: i
 
 
 def test_a_snippet_too_long_for_its_row_ends_in_an_ellipsis(qapp) -> None:  # type: ignore[no-untyped-def]
-    document = QTextDocument()
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.NoWrap)
-    document.setDefaultTextOption(option)
-    document.setDocumentMargin(4)
-    document.setHtml("<div>Model GPT-4</div><div>" + "a long snippet " * 30 + "</div>")
-    lines = cut_lines(document, 300, reserve=12)
+    font = QFont()
+    text = ((Run("Model GPT-4"),), (Run("a long snippet " * 30),))
+    lines = cut_lines(line_layouts(text, LIGHT, font, 300), 300, reserve=12)
     assert [line.overflows for line in lines] == [False, True]
     assert [line.text for line in lines][0] == "Model GPT-4"
     assert lines[0].rect.width() == 300
@@ -160,7 +158,7 @@ def test_a_snippet_too_long_for_its_row_ends_in_an_ellipsis(qapp) -> None:  # ty
     assert ("a long snippet " * 30).startswith(lines[1].text[:-1])
     assert lines[1].rect.right() <= 300 - 4 - 12
     # The cut falls where the last whole letter shown ends, not at a fixed x through a letter.
-    shown = QFontMetrics(document.defaultFont()).horizontalAdvance(lines[1].text[:-1])
+    shown = QFontMetrics(font).horizontalAdvance(lines[1].text[:-1])
     assert abs(lines[1].rect.right() - (4 + shown)) <= 1
     assert lines[1].rect.top() >= lines[0].rect.bottom()
 

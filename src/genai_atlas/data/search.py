@@ -306,23 +306,7 @@ class SearchEngine:
             for kind in KIND_ORDER
             if kind_number(kind) in by_number
         )
-        kind_filter = ""
-        params: list[object] = [title_exact, title_any, match]
-        if kinds:
-            kind_filter = " AND (" + " OR ".join(f"rowid >> {KIND_SHIFT} = ?" for _ in kinds) + ")"
-            params.extend(kind_number(kind) for kind in kinds)
-        params.append(limit)
-        # Rank first, then build snippets for the few rows shown: SQLite computes every selected
-        # column before sorting, and a snippet for each of thousands of matches is the slow part.
-        ranked = self._query(
-            "SELECT rowid, "
-            "rowid IN (SELECT rowid FROM search WHERE search MATCH ?) AS exact, "
-            "rowid IN (SELECT rowid FROM search WHERE search MATCH ?) AS prefix, "
-            f"{_BM25} AS bm "
-            f"FROM search WHERE search MATCH ?{kind_filter} "
-            "ORDER BY exact DESC, prefix DESC, bm LIMIT ?",
-            params,
-        )
+        ranked = self._ranked(match, title_exact, title_any, kinds, limit)
         details = (
             {
                 row[0]: row[1:]
@@ -357,6 +341,46 @@ class SearchEngine:
             )
         hits.sort(key=lambda hit: -hit.score)
         return SearchResults(text=query, hits=tuple(hits), counts=counts, terms=terms, kinds=kinds)
+
+    def _ranked(
+        self,
+        match: str,
+        title_exact: str,
+        title_any: str,
+        kinds: tuple[EntryKind, ...],
+        limit: int,
+    ) -> list[tuple[Any, ...]]:
+        """The best ``limit`` matches as (rowid, exact, prefix, bm25): title words first, then
+        bm25 (computed for ``match`` always, so a tier's order is the same however it is found).
+
+        Rank first, then build snippets for the few rows shown (see _run): SQLite computes every
+        selected column before sorting, and a snippet for each of thousands of matches is slow.
+        """
+        kind_filter = ""
+        kind_params: list[object] = []
+        if kinds:
+            kind_filter = " AND (" + " OR ".join(f"rowid >> {KIND_SHIFT} = ?" for _ in kinds) + ")"
+            kind_params = [kind_number(kind) for kind in kinds]
+        # When a title tier alone fills the page, only its rows need bm25: the first letter of a
+        # query matches most of the index, and bm25 for every match was most of its time.
+        in_titles = self._query(
+            f"SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?{kind_filter} "
+            "LIMIT ?)",
+            [title_any, *kind_params, limit],
+        )[0][0]
+        titled = "SELECT rowid FROM search WHERE search MATCH ?"
+        if in_titles >= limit:
+            prefix, select_params = "1", [title_exact]
+            kind_filter = f" AND +rowid IN ({titled})" + kind_filter
+            kind_params.insert(0, title_any)
+        else:
+            prefix, select_params = f"rowid IN ({titled})", [title_exact, title_any]
+        return self._query(
+            f"SELECT rowid, rowid IN ({titled}) AS exact, {prefix} AS prefix, {_BM25} AS bm "
+            f"FROM search WHERE search MATCH ?{kind_filter} "
+            "ORDER BY exact DESC, prefix DESC, bm LIMIT ?",
+            [*select_params, match, *kind_params, limit],
+        )
 
     def _clauses(self, words: list[str], typing: bool) -> list[_Clause]:
         """One clause per word, or per run of words that is a known name with synonyms."""

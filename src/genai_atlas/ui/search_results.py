@@ -1,103 +1,41 @@
 """The search results panel: kind filter chips with counts, a message line and the hit list.
 
-The HTML of a row and of the message line comes from pure functions (``hit_html``,
-``message_html``), testable as strings; the delegate only lays that HTML out.
+The message line's HTML comes from a pure function (``message_html``), testable as a string; the
+rows are drawn by ``result_rows.HitDelegate``.
 """
 
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Iterable
-from dataclasses import replace
-from typing import NamedTuple
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QFontMetrics,
-    QGuiApplication,
-    QPainter,
-    QPalette,
-    QRegion,
-    QTextDocument,
-    QTextLine,
-    QTextOption,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QLabel,
     QListView,
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..data import EntryKind, echo
-from ..data.search import SearchHit, SearchResults, Span
+from ..data.search import SearchResults
 from ..render.theme import LIGHT, Theme
 from .flow_layout import FlowLayout
-from .notes_search import NOTE_LABEL
 from .palette_theme import theme_from_palette
+from .result_rows import HitDelegate
 from .search_model import SearchResultsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 SUGGESTION_SCHEME = "suggest:"
 QUOTE_LIMIT = 60  # characters of the search quoted back in the message line
 BREAK_EVERY = 16  # characters of one unbroken word before a line may break inside it
 PANEL_CHARS = 48  # the results dock's first width, in average characters
-ELLIPSIS = "\u2026"
-_LAYOUTS_KEPT = 400  # laid-out rows kept at most (a few screens of results)
-_SPACES = re.compile(r"\s+")
 
 
 # --- pure render functions ------------------------------------------------------------------------
-
-
-def spans_html(spans: Iterable[Span], theme: Theme = LIGHT) -> str:
-    """Escaped HTML of spans, highlighted words on the theme's highlight colour."""
-    mark = (
-        f'<span style="background-color:{theme.highlight_background};color:{theme.highlight_text}">'
-    )
-    return "".join(
-        f"{mark}{html.escape(span.text)}</span>" if span.highlighted else html.escape(span.text)
-        for span in spans
-    )
-
-
-def hit_html(hit: SearchHit, theme: Theme = LIGHT, note: tuple[Span, ...] = ()) -> str:
-    """One result row: the kind, the title (matched words highlighted), the snippet, and the
-    snippet of the reader's note when the note matched."""
-    title = spans_html(hit.title_spans or (Span(hit.title),), theme)
-    snippet = spans_html(hit.snippet, theme)
-    # The note's text is flattened onto one line: the row has one line for it.
-    note_text = spans_html(tuple(replace(s, text=_SPACES.sub(" ", s.text)) for s in note), theme)
-    return (
-        f'<div><span style="color:{theme.muted}">{html.escape(hit.kind.label)}</span>'
-        f" &nbsp;<b>{title}</b></div>"
-        + (f'<div style="color:{theme.text}">{snippet}</div>' if snippet else "")
-        + (
-            f'<div style="color:{theme.text}"><i style="color:{theme.muted}">'
-            f"{html.escape(NOTE_LABEL)}</i> {note_text}</div>"
-            if note
-            else ""
-        )
-    )
 
 
 def breakable(text: str, every: int = BREAK_EVERY) -> str:
@@ -151,165 +89,6 @@ def chip_accessible_name(kind: EntryKind | None, count: int) -> str:
 
 
 # --- widgets --------------------------------------------------------------------------------------
-
-
-class CutLine(NamedTuple):
-    """One line of a result row as painted: where, whether it was cut, and the text shown."""
-
-    rect: QRect
-    overflows: bool
-    text: str  # ends in an ellipsis when the line was cut
-
-
-def _x_at(line: QTextLine, position: int) -> float:
-    """Where the cursor at ``position`` stands in ``line`` (PySide6 returns (x, position))."""
-    found = line.cursorToX(position)
-    return float(found[0] if isinstance(found, tuple) else found)  # type: ignore[arg-type]
-
-
-def cut_lines(document: QTextDocument, width: int, reserve: int = 0) -> list[CutLine]:
-    """Each line of an unwrapped ``document`` as a rectangle ``width`` wide, and whether its text
-    runs into the right margin. The rectangle of such a line stops after the last whole
-    character that leaves ``reserve`` pixels (the ellipsis) free, spaces dropped, so no letter
-    is cut in half: at a 2x scale "in pa…" showed half an "a" (issue 9)."""
-    document.size()  # lays the document out now: the lines are measured lazily
-    right_margin = width - document.documentMargin()
-    lines = []
-    block = document.begin()
-    while block.isValid():
-        layout = block.layout()
-        origin = layout.position()
-        text = block.text()
-        for number in range(layout.lineCount()):
-            line = layout.lineAt(number)
-            top = int(origin.y() + line.y())
-            rect = QRect(0, top, width, int(line.height() + 0.5))
-            overflows = origin.x() + line.x() + line.naturalTextWidth() > right_margin
-            end = line.textStart() + line.textLength()
-            if overflows:
-                room = right_margin - reserve - origin.x()
-                end = line.xToCursor(room, QTextLine.CursorPosition.CursorBetweenCharacters)
-                while end > line.textStart() and _x_at(line, end) > room:
-                    end -= 1
-                while end > line.textStart() and text[end - 1].isspace():
-                    end -= 1
-                rect.setRight(int(origin.x() + _x_at(line, end)))
-            shown = text[line.textStart() : end] + (ELLIPSIS if overflows else "")
-            lines.append(CutLine(rect, overflows, shown))
-        block = block.next()
-    return lines
-
-
-class HitDelegate(QStyledItemDelegate):
-    """Paints a hit's HTML (kind, highlighted title, snippet) in two lines."""
-
-    def __init__(self, model: SearchResultsModel, view: QListView, theme: Theme = LIGHT) -> None:
-        super().__init__(view)
-        self._model = model
-        self._view = view
-        self._theme = theme
-        # A row's laid-out document and its cut lines, kept until the results, the theme, the
-        # width or the font change: a repaint (scrolling, hovering, the dock resized by a pixel)
-        # used to build and lay out a QTextDocument for every visible row each time.
-        self._laid_out: dict[tuple[int, int, bool, str], tuple[QTextDocument, list[CutLine]]] = {}
-        for signal in (model.modelReset, model.layoutChanged, model.dataChanged):
-            signal.connect(self.forget_layouts)
-
-    @property
-    def theme(self) -> Theme:
-        return self._theme
-
-    @theme.setter
-    def theme(self, theme: Theme) -> None:
-        self._theme = theme
-        self.forget_layouts()
-
-    @Slot()
-    def forget_layouts(self) -> None:
-        self._laid_out.clear()
-
-    def _laid_out_row(
-        self, option: QStyleOptionViewItem, index: _Index, selected: bool, ellipsis_width: int
-    ) -> tuple[QTextDocument, list[CutLine]]:
-        width = option.rect.width()
-        key = (index.row(), width, selected, option.font.key())
-        found = self._laid_out.get(key)
-        if found is None:
-            if len(self._laid_out) > _LAYOUTS_KEPT:
-                self._laid_out.clear()
-            document = self._document(option, index, width, selected)
-            found = (document, cut_lines(document, width, ellipsis_width))
-            self._laid_out[key] = found
-        return found
-
-    def _document(
-        self, option: QStyleOptionViewItem, index: _Index, width: int, selected: bool = False
-    ) -> QTextDocument:
-        theme = self.theme
-        if selected:
-            # On the selection colour the kind label and snippet take the selected-text colour;
-            # their usual greys would be hard to read there.
-            on_selection = theme.selection_text
-            theme = replace(theme, text=on_selection, muted=on_selection)
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(4)
-        text_option = QTextOption()
-        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)  # clipped at the right edge
-        document.setDefaultTextOption(text_option)
-        row = index.row()
-        if 0 <= row < self._model.rowCount():
-            document.setHtml(hit_html(self._model.hit_at(row), theme, self._model.note_at(row)))
-        document.setTextWidth(max(width, 200))
-        return document
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        rect = QRect(option.rect)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        metrics = QFontMetrics(option.font)
-        ellipsis_width = metrics.horizontalAdvance(ELLIPSIS)
-        document, cut = self._laid_out_row(option, index, selected, ellipsis_width)
-        painter.save()
-        if selected:
-            # The theme's selection, not the view's: it is the palette's, made readable (Qt's
-            # default blue under white text is 3.7:1).
-            painter.fillRect(rect, QColor(self.theme.selection_background))
-        painter.translate(rect.topLeft())
-        # Lines too long for the row stop short of an ellipsis instead of at the edge (at a 2x
-        # scale a snippet was cut mid-word with nothing to say there was more): ``cut``.
-        visible = QRegion()
-        for line in cut:
-            visible += line.rect
-        painter.setClipRegion(visible & QRegion(0, 0, rect.width(), rect.height()))
-        context = QAbstractTextDocumentLayout.PaintContext()
-        text_colour = QColor(self.theme.text)
-        if selected:
-            text_colour = QColor(self.theme.selection_text)
-            palette = QPalette(option.palette)
-            palette.setColor(QPalette.ColorRole.Text, text_colour)
-            context.palette = palette
-        document.documentLayout().draw(painter, context)
-        painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
-        painter.setFont(option.font)
-        painter.setPen(text_colour)
-        for line in cut:
-            if line.overflows:
-                box = line.rect
-                baseline = box.top() + (box.height() + metrics.ascent() - metrics.descent()) // 2
-                painter.drawText(box.right() + 1, baseline, ELLIPSIS)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        # A row is two lines (kind and title, then the snippet, clipped), so the view can lay
-        # out 50 rows without building 50 documents (setUniformItemSizes); a hit matched by the
-        # reader's note has a third, "Your note: …" (the panel turns uniform sizes off then).
-        row = index.row()
-        noted = self._model.has_notes and 0 <= row < self._model.rowCount()
-        rows = 2
-        if noted and self._model.note_at(row) and self._model.hit_at(row).snippet:
-            rows = 3  # a hit found only by its note has no atlas snippet: the note takes line 2
-        lines = QFontMetrics(option.font).lineSpacing() * rows
-        return QSize(self._view.viewport().width() or 400, lines + 12)
 
 
 class SearchResultsPanel(QWidget):
