@@ -305,6 +305,9 @@ def measure(args: argparse.Namespace) -> int:
                     )
                     box.results_panel.close()
                     box.close()
+                    box.results_panel.deleteLater()  # the panel before the box owning its model
+                    box.deleteLater()
+                    app.processEvents()
                     continue
                 keys, texts = keystroke_times(app, box, args.rounds)
                 floor = floor_times(atlas, texts, 1)
