@@ -82,8 +82,8 @@ def _measure(label: str, store_path: Path, rounds: int) -> tuple[float, float]:
 
     from genai_atlas.app import application
     from genai_atlas.data import open_atlas
-    from genai_atlas.data.chart_data import ModelFilter
     from genai_atlas.data.model_dataset import load_dataset
+    from genai_atlas.data.model_filter import ModelFilter
     from genai_atlas.resources import database_path
     from genai_atlas.ui.models.model_table_model import column_of
     from genai_atlas.ui.tabs.models import ModelsTab

@@ -243,7 +243,8 @@ def check_chart(state: State) -> str:
     """
     try:
         from .cli.charts import render_chart
-        from .data.chart_data import ChartDataset, ChartKind, ModelFilter
+        from .data.chart_data import ChartDataset, ChartKind
+        from .data.model_filter import ModelFilter
     except ImportError:
         raise Skipped("genai_atlas.ui.charts is not part of this build") from None
 

@@ -11,7 +11,6 @@ from genai_atlas.data.chart_data import (
     ChartKind,
     Grouping,
     Metric,
-    ModelFilter,
     caption_lines,
     domain_group,
     format_flop,
@@ -20,6 +19,7 @@ from genai_atlas.data.chart_data import (
     models_per_year,
     scatter_series,
 )
+from genai_atlas.data.model_filter import ModelFilter
 from tests.chart_models import ATTRIBUTION, CURATED, SAMPLE, fake, sample_dataset
 
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from genai_atlas.data.chart_data import ChartKind, ModelFilter
+from genai_atlas.data.chart_data import ChartKind
+from genai_atlas.data.model_filter import ModelFilter
 from tests.chart_models import ATTRIBUTION, sample_dataset
 
 pytest.importorskip("pyqtgraph")

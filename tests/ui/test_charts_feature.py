@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from genai_atlas.data.chart_data import ChartDataset, ChartKind, ModelFilter
+from genai_atlas.data.chart_data import ChartDataset, ChartKind
+from genai_atlas.data.model_filter import ModelFilter
 from genai_atlas.ui.features import MenuKey
 from tests.chart_models import ATTRIBUTION, SAMPLE, fake
 

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from genai_atlas.data.chart_data import ModelFilter
 from genai_atlas.data.model_facts import model_facts
+from genai_atlas.data.model_filter import ModelFilter
 from genai_atlas.ui.model_filter_bar import TYPING_PAUSE_MS
 from genai_atlas.ui.models.model_table_model import (
     COL_COMPUTE,

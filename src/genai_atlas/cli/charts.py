@@ -15,7 +15,8 @@ import sys
 from typing import Any
 
 from ..data import Atlas, KnownError, echo
-from ..data.chart_data import ChartDataset, ChartKind, ModelFilter, read_imported_dataset
+from ..data.chart_data import ChartDataset, ChartKind, read_imported_dataset
+from ..data.model_filter import ModelFilter
 from ..export.files import ExportError, atomic_write, check_target
 from .output import stdout_is_terminal, write_bytes
 

@@ -28,9 +28,10 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from .figures_text import format_count, format_power_of_ten
+from .model_filter import ACCESSIBILITY_ORDER, ModelFacts, ModelFilter, publication_year
 from .model_records import EPOCH_ATTRIBUTION
 
 if TYPE_CHECKING:
@@ -42,122 +43,6 @@ SEVERAL_DOMAINS = "Several domains"
 OTHER_GROUP = "Other"
 NOT_STATED = "Not stated"
 MAX_GROUPS = 9  # stacked groups shown; the rest are summed into OTHER_GROUP
-
-# Epoch AI's accessibility values, from the most open to the least; others follow in name order.
-ACCESSIBILITY_ORDER = (
-    "Open weights (unrestricted)",
-    "Open weights (restricted use)",
-    "Open weights (non-commercial)",
-    "API access",
-    "Hosted access (no API)",
-    "Unreleased",
-)
-
-
-class ModelFacts(Protocol):
-    """The facts about one model that charts and filters read (``ImportedModel`` has them)."""
-
-    @property
-    def entry_id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def organisations(self) -> tuple[str, ...]: ...
-    @property
-    def publication_date(self) -> str | None: ...
-    @property
-    def domains(self) -> tuple[str, ...]: ...
-    @property
-    def parameters(self) -> float | None: ...
-    @property
-    def training_compute_flop(self) -> float | None: ...
-    @property
-    def accessibility(self) -> str: ...
-
-
-# --- the filter ---------------------------------------------------------------------------------
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def publication_year(date: str | None) -> int | None:
-    """The year of an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); None if there is none."""
-    if not date or len(date) < 4 or not date[:4].isdigit():
-        return None
-    return int(date[:4])
-
-
-@dataclass(frozen=True, slots=True)
-class ModelFilter:
-    """What the reader narrowed the models to; every part that is set must match (AND).
-
-    - ``text``: every word must occur in the name or an organisation (case and spacing ignored);
-    - ``domain``: one of the model's domains, ``organisation``: one of its organisations,
-      ``accessibility``: its accessibility; each compared without case, "" = any;
-    - ``year_from``/``year_to``: the publication year, both ends included; a model without a
-      date is left out once either end is set.
-
-    The Models tab's filter bar, the charts and the command line's flags all use this class.
-    """
-
-    text: str = ""
-    domain: str = ""
-    organisation: str = ""
-    accessibility: str = ""
-    year_from: int | None = None
-    year_to: int | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return self == ModelFilter()
-
-    def matches(self, model: ModelFacts) -> bool:
-        if self.domain and _fold(self.domain) not in {_fold(d) for d in model.domains}:
-            return False
-        if self.organisation and _fold(self.organisation) not in {
-            _fold(o) for o in model.organisations
-        }:
-            return False
-        if self.accessibility and _fold(self.accessibility) != _fold(model.accessibility):
-            return False
-        if self.year_from is not None or self.year_to is not None:
-            year = publication_year(model.publication_date)
-            if year is None:
-                return False
-            if self.year_from is not None and year < self.year_from:
-                return False
-            if self.year_to is not None and year > self.year_to:
-                return False
-        words = self.text.casefold().split()
-        if words:
-            haystack = _fold(" ".join((model.name, *model.organisations)))
-            if not all(word in haystack for word in words):
-                return False
-        return True
-
-    def apply(self, models: Iterable[ModelFacts]) -> list[ModelFacts]:
-        return [model for model in models if self.matches(model)]
-
-    def describe(self) -> str:
-        """The filter in words for a caption ("" when empty): 'Language · 2020–2024 · "llama"'."""
-        parts: list[str] = []
-        if self.text.strip():
-            parts.append(f"“{' '.join(self.text.split())}”")
-        parts.extend(p for p in (self.domain, self.organisation, self.accessibility) if p)
-        if self.year_from is not None and self.year_to is not None:
-            parts.append(
-                str(self.year_from)
-                if self.year_from == self.year_to
-                else f"{self.year_from}–{self.year_to}"
-            )
-        elif self.year_from is not None:
-            parts.append(f"since {self.year_from}")
-        elif self.year_to is not None:
-            parts.append(f"until {self.year_to}")
-        return " · ".join(parts)
-
 
 # --- dates and numbers ----------------------------------------------------------------------------
 

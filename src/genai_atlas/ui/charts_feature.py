@@ -24,32 +24,39 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..data import KnownError
-from ..data.chart_data import ChartDataset, ChartKind, ModelFilter, read_imported_dataset
+from ..data.model_filter import ModelFilter
 from .features import FeatureHost, MenuKey
 
 if TYPE_CHECKING:
+    from ..data.chart_data import ChartDataset, ChartKind
     from .charts.charts_window import ChartsWindow
     from .print_actions import SheetDialogs
 
-DatasetLoader = Callable[[], ChartDataset]
+DatasetLoader = Callable[[], "ChartDataset"]
 
 # The Trends entries whose claim a chart shows: that models come to handle several formats at
 # once is what the Multimodal share of models per year shows. No other trend of the article
 # makes a claim these charts measure (none speaks of training compute or of model sizes), so no
 # other trend links to one: a chart beside a claim it does not show would only look like proof.
-TREND_CHARTS: dict[str, ChartKind] = {
-    "trend/multimodal-ai": ChartKind.PER_YEAR_DOMAIN,
+# (The charts' data module loads with the first chart or chart link, not with the window.)
+TREND_CHARTS: dict[str, str] = {
+    "trend/multimodal-ai": "chart/per-year",
 }
+COMPUTE_CHART = "chart/compute"
 SHOW_ON_CHART = "Show on Chart"
 
 
 def chart_link_for(entry_id: str) -> tuple[str, str] | None:
     """(href, text) of the chart link above ``entry_id``'s pane, or None."""
-    kind = TREND_CHARTS.get(entry_id)
-    if kind is not None:
+    link_id = TREND_CHARTS.get(entry_id)
+    if link_id is not None:
+        from ..data.chart_data import ChartKind
+
+        kind = ChartKind.from_link(link_id)
+        assert kind is not None, link_id
         return f"atlas:{kind.link_id}", f"Chart: {kind.title} ▸"
     if entry_id.startswith("model/"):
-        return f"atlas:{ChartKind.COMPUTE.link_id}?model={entry_id}", "Show on chart ▸"
+        return f"atlas:{COMPUTE_CHART}?model={entry_id}", "Show on chart ▸"
     return None
 
 
@@ -88,12 +95,12 @@ class ChartsFeature(QObject):
         self._dialogs = dialogs
         self._window: ChartsWindow | None = None
         self._filter = ModelFilter()
-        self._kind = ChartKind.COMPUTE
+        self._kind: ChartKind | None = None  # the compute chart until another is shown
         self.action = QAction("&Charts…", host.window())
         self.action.setObjectName("chartsAction")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.action.setStatusTip("Charts of the imported model data")
-        self.action.triggered.connect(lambda: self.open_chart(self._kind))
+        self.action.triggered.connect(lambda: self.open_chart(self.kind()))
         host.add_menu_actions(MenuKey.VIEW, [self.action])
         host.add_link_route("chart", self.open_link_id)
         host.add_pane_header_widget(lambda parent: ChartLink(self, parent))
@@ -107,7 +114,9 @@ class ChartsFeature(QObject):
 
     def kind(self) -> ChartKind:
         """The chart last shown (the compute chart at first)."""
-        return self._kind
+        from ..data.chart_data import ChartKind
+
+        return self._kind if self._kind is not None else ChartKind.COMPUTE
 
     @Slot()
     def reload(self) -> None:
@@ -155,6 +164,8 @@ class ChartsFeature(QObject):
     def open_link_id(self, link_id: str) -> bool:
         """Open ``chart/<slug>[?model=<id>]``; False if it names no chart."""
         path, _, query = link_id.partition("?")
+        from ..data.chart_data import ChartKind
+
         kind = ChartKind.from_link(path)
         if kind is None:
             return False
@@ -168,7 +179,7 @@ class ChartsFeature(QObject):
         if not entry_id.startswith("model/"):
             return []
         action = QAction(SHOW_ON_CHART, self)
-        action.triggered.connect(lambda: self.open_chart(ChartKind.COMPUTE, entry_id))
+        action.triggered.connect(lambda: self.open_link_id(f"{COMPUTE_CHART}?model={entry_id}"))
         return [action]
 
     @Slot(str)
@@ -183,6 +194,8 @@ def imported_data_loader(host: FeatureHost) -> DatasetLoader:
     """Reads the imported model data (on the GUI thread: about 1,000 rows take milliseconds)."""
 
     def load() -> ChartDataset:
+        from ..data.chart_data import read_imported_dataset
+
         dataset, notices = read_imported_dataset(host.library.atlas)
         for notice in notices:
             host.status(notice, 15_000)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..data import KnownError
-from ..data.chart_data import ModelFilter
 from ..data.library import Library
+from ..data.model_filter import ModelFilter
 from ..settings import Settings
 from .bookmarks_feature import install_bookmarks
 from .charts_feature import install_charts

@@ -1,6 +1,6 @@
 """The bar above the Models table: text, domain, organisation, accessibility and years, combined.
 
-It only edits a ``ModelFilter`` (data/chart_data.py), the same one the charts and the command line
+It only edits a ``ModelFilter`` (data/model_filter.py), the same one the charts and the command line
 use, and says how many models it leaves ("312 of 995 models"). The Columns button lists every
 column with a check box; the tab remembers the choice.
 """
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data.chart_data import ACCESSIBILITY_ORDER, ModelFilter
+from ..data.model_filter import ACCESSIBILITY_ORDER, ModelFilter
 from .flow_layout import FlowLayout
 
 ANY_DOMAIN = "All domains"

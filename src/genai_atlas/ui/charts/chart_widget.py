@@ -14,14 +14,8 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from ...data.chart_data import (
-    ChartDataset,
-    ChartKind,
-    ModelFilter,
-    ScatterSeries,
-    YearCounts,
-    caption_lines,
-)
+from ...data.chart_data import ChartDataset, ChartKind, ScatterSeries, YearCounts, caption_lines
+from ...data.model_filter import ModelFilter
 from .chart_page import PLOT_TEXT_PX, PageText, paint_on_pages, render_pdf, render_png, render_svg
 from .colours import ChartColours, colours_from_palette, paper_colours
 from .plot import ChartPlot

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...data.chart_data import ChartDataset, ChartKind, ModelFilter
+from ...data.chart_data import ChartDataset, ChartKind
+from ...data.model_filter import ModelFilter
 from ..print_actions import SheetDialogs
 from .chart_widget import ChartWidget
 

@@ -20,12 +20,12 @@ from ...data.chart_data import (
     ChartDataset,
     ChartKind,
     ChartPoint,
-    ModelFilter,
     ScatterSeries,
     YearCounts,
     models_per_year,
     scatter_series,
 )
+from ...data.model_filter import ModelFilter
 from .colours import ChartColours
 
 POINT_SIZE = 7

@@ -24,9 +24,9 @@ from PySide6.QtCore import (
 )
 
 from ...data import EntryKind, Model
-from ...data.chart_data import ModelFilter
 from ...data.fields import Field, columns_of, field_cell, field_sort_value, field_text
 from ...data.model_facts import model_facts
+from ...data.model_filter import ModelFilter
 from .roles import ENTRY_ID_ROLE, KIND_ROLE, SORT_ROLE
 
 # Column 0 is the model's name; the rest are the Model fields declared as table columns.

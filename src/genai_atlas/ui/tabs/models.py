@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
     from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-    from ...data.chart_data import ModelFilter
+    from ...data.model_filter import ModelFilter
     from ..model_filter_bar import ModelFilterBar
     from ..models.model_table_model import ModelTableModel
 
@@ -156,7 +156,7 @@ class ModelsTab(EntryTab):
         table = self.table_model()
         if table.row_of(entry_id) < 0 and self._atlas.has(entry_id):
             # The filter hides it: show every model rather than fail to open it.
-            from ...data.chart_data import ModelFilter
+            from ...data.model_filter import ModelFilter
 
             self.set_model_filter(ModelFilter())
         row = table.row_of(entry_id)
