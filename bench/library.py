@@ -104,7 +104,7 @@ def main() -> int:
 
     from genai_atlas.data import open_atlas
     from genai_atlas.data.library import Library, fts_query
-    from genai_atlas.data.userdb import open_user_store
+    from genai_atlas.data.userdb_open import open_user_store
 
     rounds = args.rounds
     with tempfile.TemporaryDirectory(prefix="atlas-bench-library-") as name:

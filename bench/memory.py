@@ -122,7 +122,7 @@ def main() -> int:
 
     from genai_atlas.data import EntryKind, open_atlas
     from genai_atlas.data.library import Library
-    from genai_atlas.data.userdb import open_user_store
+    from genai_atlas.data.userdb_open import open_user_store
     from genai_atlas.resources import database_path
     from genai_atlas.settings import Settings
     from genai_atlas.ui.main_window import MainWindow

@@ -16,7 +16,8 @@ import pytest
 
 from genai_atlas.data.data_dir import DATA_DIR_ENV, LIBRARY_FILE_NAME
 from genai_atlas.data.library import Library
-from genai_atlas.data.userdb import UserStore, open_user_store
+from genai_atlas.data.userdb import UserStore
+from genai_atlas.data.userdb_open import open_user_store
 
 
 @pytest.fixture

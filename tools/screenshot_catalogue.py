@@ -34,7 +34,7 @@ from genai_atlas.data.library import Library  # noqa: E402
 from genai_atlas.data.model_data import ModelData, import_epoch, open_model_store  # noqa: E402
 from genai_atlas.data.model_dataset import load_dataset  # noqa: E402
 from genai_atlas.data.model_filter import ModelFilter  # noqa: E402
-from genai_atlas.data.userdb import open_user_store  # noqa: E402
+from genai_atlas.data.userdb_open import open_user_store  # noqa: E402
 from genai_atlas.settings import Settings  # noqa: E402
 from genai_atlas.ui.main_window import MainWindow  # noqa: E402
 

@@ -29,7 +29,7 @@ from genai_atlas import resources  # noqa: E402
 from genai_atlas.app import application  # noqa: E402
 from genai_atlas.data import open_atlas  # noqa: E402
 from genai_atlas.data.library import Library  # noqa: E402
-from genai_atlas.data.userdb import open_user_store  # noqa: E402
+from genai_atlas.data.userdb_open import open_user_store  # noqa: E402
 from genai_atlas.settings import Settings  # noqa: E402
 from genai_atlas.ui.main_window import MainWindow  # noqa: E402
 

@@ -117,7 +117,7 @@ def _load_dataset() -> ModelDataset | None:
 def open_store() -> UserStore:
     """The reader's store in the data folder; in memory, read-only, if it cannot be opened."""
     from .data.data_dir import library_path
-    from .data.userdb import open_user_store
+    from .data.userdb_open import open_user_store
 
     try:
         return open_user_store(library_path())

@@ -164,7 +164,7 @@ def _library(state: State) -> Any:
     """A library over the open atlas with its store in the temporary folder (never the user's)."""
     if state.library is None:
         from .data.library import Library
-        from .data.userdb import open_user_store
+        from .data.userdb_open import open_user_store
 
         state.library = Library(state.atlas, open_user_store(state.workdir / "library.sqlite3"))
     return state.library

@@ -86,7 +86,7 @@ def record_visits(reader: Reader, entry_ids: list[str]) -> None:
         "from genai_atlas.data import open_atlas\n"
         "from genai_atlas.data.data_dir import library_path\n"
         "from genai_atlas.data.library import Library\n"
-        "from genai_atlas.data.userdb import open_user_store\n"
+        "from genai_atlas.data.userdb_open import open_user_store\n"
         "library = Library(open_atlas(sys.argv[1]), open_user_store(library_path()))\n"
         "for entry_id in sys.argv[2:]:\n"
         "    library.record_visit(entry_id)\n"

@@ -18,7 +18,7 @@ import pytest
 
 from genai_atlas.data import open_atlas
 from genai_atlas.data.library import Library
-from genai_atlas.data.userdb import open_user_store
+from genai_atlas.data.userdb_open import open_user_store
 from tests.cli_process import cli_env
 
 pytestmark = pytest.mark.skipif(
@@ -37,7 +37,7 @@ import sys
 from genai_atlas.data import open_atlas
 from genai_atlas.data.data_dir import library_path
 from genai_atlas.data.library import Library
-from genai_atlas.data.userdb import open_user_store
+from genai_atlas.data.userdb_open import open_user_store
 
 run = int(sys.argv[2])
 library = Library(open_atlas(sys.argv[1]), open_user_store(library_path()))
@@ -59,7 +59,7 @@ import sys
 from genai_atlas.data import open_atlas
 from genai_atlas.data.data_dir import library_path
 from genai_atlas.data.library import Library
-from genai_atlas.data.userdb import open_user_store
+from genai_atlas.data.userdb_open import open_user_store
 
 process, writes = int(sys.argv[2]), int(sys.argv[3])
 library = Library(open_atlas(sys.argv[1]), open_user_store(library_path()))

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from genai_atlas.data.atlas import Atlas
 from genai_atlas.data.errors import KnownError, UnknownEntryError
 from genai_atlas.data.library import MAX_NOTE_BYTES, Library, LibraryError, fts_query
-from genai_atlas.data.userdb import UserStore, open_user_store
+from genai_atlas.data.userdb import UserStore
+from genai_atlas.data.userdb_open import open_user_store
 
 GPT4 = "model/gpt-4"
 HEALTHCARE = "industry/healthcare"

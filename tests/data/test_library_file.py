@@ -23,7 +23,8 @@ from genai_atlas.data.library_file import (
     import_library,
     parse_library_file,
 )
-from genai_atlas.data.userdb import StoreError, memory_store, open_user_store
+from genai_atlas.data.userdb import StoreError, memory_store
+from genai_atlas.data.userdb_open import open_user_store
 
 GPT4 = "model/gpt-4"
 HEALTHCARE = "industry/healthcare"

@@ -18,8 +18,8 @@ from genai_atlas.data.userdb import (
     UserStore,
     UserVersion,
     memory_store,
-    open_user_store,
 )
+from genai_atlas.data.userdb_open import open_user_store
 
 
 def _folders(store: UserStore) -> list[str]:

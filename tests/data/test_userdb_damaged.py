@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from genai_atlas.data.userdb import open_user_store
+from genai_atlas.data.userdb_open import open_user_store
 
 MOMENT = datetime(2026, 11, 29, 10, 50, tzinfo=UTC)
 ASIDE = "library.sqlite3.damaged-20261129T105000Z"

@@ -19,7 +19,8 @@ import pytest
 
 from genai_atlas.data.atlas import Atlas
 from genai_atlas.data.library import Library
-from genai_atlas.data.userdb import StoreError, open_user_store
+from genai_atlas.data.userdb import StoreError
+from genai_atlas.data.userdb_open import open_user_store
 
 GPT4 = "model/gpt-4"
 ROOT = os.geteuid() == 0
@@ -175,7 +176,7 @@ def test_a_full_disk_is_a_store_error_and_the_store_goes_on(atlas: Atlas, disk: 
 _WRITE_THEN_DIE = """
 import os, signal, sys
 from pathlib import Path
-from genai_atlas.data.userdb import open_user_store
+from genai_atlas.data.userdb_open import open_user_store
 store = open_user_store(Path(sys.argv[1]))
 with store.transaction() as connection:
     connection.execute("INSERT INTO folder (name, added) VALUES ('saved before the crash', 'now')")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from genai_atlas.data.user_migrations import MIGRATIONS
-from genai_atlas.data.userdb import CURRENT_VERSION, UserVersion, open_user_store
+from genai_atlas.data.userdb import CURRENT_VERSION, UserVersion
+from genai_atlas.data.userdb_open import open_user_store
 
 MOMENT = datetime(2026, 11, 29, 10, 50, tzinfo=UTC)
 

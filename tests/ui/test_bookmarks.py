@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QWidget
 
 from genai_atlas.data.library import Library
-from genai_atlas.data.userdb import open_user_store
+from genai_atlas.data.userdb_open import open_user_store
 from genai_atlas.ui.bookmark_star import BookmarkStar
 from genai_atlas.ui.main_window import MainWindow
 from genai_atlas.ui.roles import ENTRY_ID_ROLE

@@ -211,7 +211,7 @@ def test_starting_the_main_window_does_not_load_pyqtgraph(
         "app = QApplication([])\n"
         "from genai_atlas.data import open_atlas\n"
         "from genai_atlas.data.library import Library\n"
-        "from genai_atlas.data.userdb import open_user_store\n"
+        "from genai_atlas.data.userdb_open import open_user_store\n"
         "from genai_atlas.settings import Settings\n"
         "from genai_atlas.ui.main_window import MainWindow\n"
         f"atlas = open_atlas({str(atlas_db_path)!r})\n"

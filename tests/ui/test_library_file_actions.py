@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from genai_atlas.data.library import Library
 from genai_atlas.data.library_file import ImportReport, dumps, export_library
-from genai_atlas.data.userdb import open_user_store
+from genai_atlas.data.userdb_open import open_user_store
 from genai_atlas.ui.features import MenuKey
 from genai_atlas.ui.library_file_actions import LibraryFileActions, report_text
 from genai_atlas.ui.operations import BackgroundWork

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from genai_atlas.data.library import Library
-from genai_atlas.data.userdb import open_user_store
+from genai_atlas.data.userdb_open import open_user_store
 from genai_atlas.ui.notes_editor import NoteEditor
 from genai_atlas.ui.search_model import ENTRY_ID_ROLE
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..data import Atlas, KnownError, UnknownEntryError, echo
 from ..data.data_dir import library_path
 from ..data.library import MAX_NOTE_BYTES, Library
-from ..data.userdb import open_user_store
+from ..data.userdb_open import open_user_store
 from ..export.files import atomic_write, check_target
 from ..main import text_argument
 from .output import write_bytes

@@ -2,7 +2,7 @@
 
 The store is ``model-data.sqlite3`` in the data folder, beside the reader's library but never
 inside it: importing or removing model data cannot touch bookmarks, notes or history. It is
-opened by :func:`userdb.open_user_store` with its own migrations (:mod:`model_migrations`), so a
+opened by :func:`userdb_open.open_user_store` with its own migrations (:mod:`model_migrations`), so a
 damaged file or one from a newer version is moved aside exactly as the library's would be.
 
 :func:`import_epoch` reads the whole file first (a file that is not the dataset changes nothing)
@@ -31,7 +31,8 @@ from .data_dir import model_data_path
 from .errors import KnownError
 from .model_migrations import MIGRATIONS, TABLES
 from .model_records import DatasetInfo, ImportedModel, ImportReport
-from .userdb import StoreKind, UserStore, memory_store, open_user_store
+from .userdb import StoreKind, UserStore, memory_store
+from .userdb_open import open_user_store
 
 if TYPE_CHECKING:
     from .atlas import Atlas
@@ -92,7 +93,7 @@ class ImportCancelled(KnownError):
 def open_model_store(path: Path | None = None, **options: Any) -> UserStore:
     """The model data store at ``path`` (default: ``model-data.sqlite3`` in the data folder).
 
-    As :func:`userdb.open_user_store`: never raises for a damaged or newer file (moved aside,
+    As :func:`userdb_open.open_user_store`: never raises for a damaged or newer file (moved aside,
     with a notice), read-only or in memory when it cannot be written.
     """
     where = path if path is not None else model_data_path()

@@ -1,5 +1,5 @@
 """The versions of the reader's library file, one numbered function each (as Vorta's
-``store/migrations.py`` keeps them), applied in order by :func:`userdb.open_user_store`.
+``store/migrations.py`` keeps them), applied in order by :func:`userdb_open.open_user_store`.
 
 A version is ``(major, minor)``, stored in ``PRAGMA user_version`` as ``major << 16 | minor``
 (as qutebrowser's ``misc/sql.py`` does):
