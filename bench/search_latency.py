@@ -94,7 +94,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def floor_times(atlas, texts: list[str], rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
-    from genai_atlas.data.search import words_of
+    from genai_atlas.data.search_text import words_of
 
     times = []
     for _ in range(rounds):

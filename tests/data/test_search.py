@@ -10,14 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from genai_atlas.data import EntryKind
-from genai_atlas.data.search import (
-    MAX_QUERY_CHARS,
-    SearchResults,
-    Span,
-    highlight_spans,
-    marked_text,
-    search,
-)
+from genai_atlas.data.search import SearchResults, search
+from genai_atlas.data.search_text import MAX_QUERY_CHARS, Span, highlight_spans, marked_text
 
 
 def ids(results: SearchResults) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from genai_atlas.data.search import marked_text, search
+from genai_atlas.data.search import search
+from genai_atlas.data.search_text import marked_text
 from genai_atlas.ui.notes_search import merge_note_hits
 from genai_atlas.ui.result_rows import hit_lines
 from genai_atlas.ui.search_box import SearchBox
@@ -97,7 +98,7 @@ def test_a_note_on_an_entry_no_longer_in_the_atlas_is_not_offered(library) -> No
 
 
 def test_the_note_line_keeps_the_spaces_around_a_matched_word(library) -> None:  # type: ignore[no-untyped-def]
-    from genai_atlas.data.search import Span
+    from genai_atlas.data.search_text import Span
 
     hit = search(library.atlas, "llama").hits[0]
     note = (Span("on my\nown "), Span("laptop", True), Span(" (4-bit)"))

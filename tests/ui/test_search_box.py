@@ -8,7 +8,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from genai_atlas.data import EntryKind
-from genai_atlas.data.search import SearchHit, Span, search
+from genai_atlas.data.search import SearchHit, search
+from genai_atlas.data.search_text import Span
 from genai_atlas.ui.result_rows import Run, hit_lines
 from genai_atlas.ui.search_box import RecentSearches, SearchBox
 from genai_atlas.ui.search_model import ENTRY_ID_ROLE

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .records import EntryKind, Model
-from .search import SearchHit, SearchResults, Span, highlight_spans, normalise
+from .search import SearchHit, SearchResults
+from .search_text import Span, highlight_spans, normalise
 
 _WORD = re.compile(r"[^\W_]+")
 _FUZZY_MIN_CHARS = 4

@@ -2,8 +2,9 @@
 
 The store is ``model-data.sqlite3`` in the data folder, beside the reader's library but never
 inside it: importing or removing model data cannot touch bookmarks, notes or history. It is
-opened by :func:`userdb_open.open_user_store` with its own migrations (:mod:`model_migrations`), so a
-damaged file or one from a newer version is moved aside exactly as the library's would be.
+opened by :func:`userdb_open.open_user_store` with its own migrations
+(:mod:`model_migrations`), so a damaged file or one from a newer version is moved aside exactly
+as the library's would be.
 
 :func:`import_epoch` reads the whole file first (a file that is not the dataset changes nothing)
 and then writes it in **one transaction**: a cancelled, failed or killed import (``kill -9``

@@ -1,8 +1,9 @@
 """The versions of the imported model data's file, one numbered function each.
 
 The same scheme as the library's (:mod:`user_migrations`): ``(major, minor)`` in
-``PRAGMA user_version``, applied in order by :func:`userdb_open.open_user_store`, which copies the file
-aside before a migration and moves a damaged or newer-major file aside. A minor step only adds.
+``PRAGMA user_version``, applied in order by :func:`userdb_open.open_user_store`, which copies
+the file aside before a migration and moves a damaged or newer-major file aside. A minor step
+only adds.
 """
 
 from __future__ import annotations

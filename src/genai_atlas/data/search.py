@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import re
 import sqlite3
-import unicodedata
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -34,17 +33,20 @@ from typing import Any
 from .atlas import Atlas
 from .errors import AtlasError
 from .records import KIND_ORDER, EntryKind, kind_at, kind_number
+from .search_text import (
+    Span,
+    highlight_spans,
+    marked_text,
+    normalise,
+    words_of,
+)
 
-MAX_QUERY_CHARS = 200  # a 100,000-character paste is cut to this before any work is done
 MAX_WORDS = 12
-MAX_WORD_CHARS = 48
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet markers; the build strips control characters from text
 _WORD = re.compile(r"[^\W_]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_AMPERSAND = re.compile(r"\s*&\s*")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 _SYNONYM_KINDS = ("term", "model", "category")
 _MAX_SYNONYM_WORDS = 6
@@ -68,14 +70,6 @@ def search_rowid(kind: EntryKind | str, counter: int) -> int:
 def kind_of_rowid(rowid: int) -> EntryKind:
     """The kind of the entry a search rowid belongs to."""
     return kind_at(rowid >> KIND_SHIFT)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A piece of text; ``highlighted`` when it is a word the search matched."""
-
-    text: str
-    highlighted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,73 +112,6 @@ class SearchResults:
     @property
     def is_empty_query(self) -> bool:
         return not self.terms
-
-
-# --- text helpers shared with the renderers ------------------------------------------------------
-
-
-def marked_text(spans: Iterable[Span], open_mark: str = "[[", close_mark: str = "]]") -> str:
-    """Spans as one string, highlighted parts wrapped in the given marks."""
-    return "".join(f"{open_mark}{s.text}{close_mark}" if s.highlighted else s.text for s in spans)
-
-
-def highlight_spans(text: str, terms: Sequence[str]) -> tuple[Span, ...]:
-    """``text`` split into spans, with every word that starts like one of ``terms`` highlighted.
-
-    A term of several words matches them in order with any separators between them. Used for
-    titles in the results list and for the detail pane, so both highlight the same words.
-    """
-    pattern = terms_pattern(tuple(terms))
-    if pattern is None or not text:
-        return (Span(text),) if text else ()
-    spans: list[Span] = []
-    position = 0
-    for match in pattern.finditer(text):
-        if match.start() > position:
-            spans.append(Span(text[position : match.start()]))
-        spans.append(Span(match.group(0), True))
-        position = match.end()
-    if position < len(text):
-        spans.append(Span(text[position:]))
-    return tuple(spans)
-
-
-_PATTERNS: OrderedDict[tuple[str, ...], re.Pattern[str] | None] = OrderedDict()
-
-
-def terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A case-insensitive pattern for the words that start like ``terms`` ("gan" marks "GANs",
-    not the "gan" inside "organisation"); None when there is nothing to highlight."""
-    if terms in _PATTERNS:
-        _PATTERNS.move_to_end(terms)
-        return _PATTERNS[terms]
-    alternatives = []
-    for term in sorted(set(terms), key=len, reverse=True):
-        words = _WORD.findall(term)
-        if words:
-            alternatives.append(r"\W+".join(re.escape(word) for word in words) + r"[^\W_]*")
-    pattern = (
-        re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
-        if alternatives
-        else None
-    )
-    _PATTERNS[terms] = pattern
-    if len(_PATTERNS) > 64:
-        _PATTERNS.popitem(last=False)
-    return pattern
-
-
-def normalise(text: str) -> str:
-    """Text as search sees it: no control characters, at most MAX_QUERY_CHARS, trimmed."""
-    return _CONTROL.sub(" ", text[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS].strip()
-
-
-def words_of(text: str) -> list[str]:
-    """The words of ``text`` as the index tokenizer sees them: lower case, without accents."""
-    text = _AMPERSAND.sub(" and ", text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return [word.lower()[:MAX_WORD_CHARS] for word in _WORD.findall(stripped)]
 
 
 # --- the query ------------------------------------------------------------------------------------

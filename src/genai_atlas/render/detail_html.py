@@ -35,7 +35,7 @@ from ..data.records import (
     Takeaway,
     Trend,
 )
-from ..data.search import terms_pattern
+from ..data.search_text import terms_pattern
 from .theme import Theme
 
 # Order in which "Referenced by" groups the entries that point at this one.

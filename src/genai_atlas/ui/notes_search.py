@@ -15,7 +15,8 @@ from dataclasses import replace
 from typing import Protocol
 
 from ..data import Atlas, EntryKind, UnknownEntryError
-from ..data.search import SearchHit, SearchResults, Span, highlight_spans, normalise, words_of
+from ..data.search import SearchHit, SearchResults
+from ..data.search_text import Span, highlight_spans, normalise, words_of
 
 NOTE_LABEL = "Your note:"
 

@@ -30,7 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..data.search import SearchHit, Span
+from ..data.search import SearchHit
+from ..data.search_text import Span
 from ..render.theme import LIGHT, Theme
 from .notes_search import NOTE_LABEL
 from .search_model import SearchResultsModel

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ..data.search import SearchHit, SearchResults, Span, marked_text
+from ..data.search import SearchHit, SearchResults
+from ..data.search_text import Span, marked_text
 from .roles import ENTRY_ID_ROLE, HIT_ROLE, KIND_ROLE, SNIPPET_ROLE
 
 __all__ = ["ENTRY_ID_ROLE", "HIT_ROLE", "KIND_ROLE", "SNIPPET_ROLE", "SearchResultsModel"]
