@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from genai_atlas.data import AtlasError, KnownError, open_atlas
-from genai_atlas.data import atlas as atlas_module
+from genai_atlas.data import atlas_file as atlas_module
 from genai_atlas.data.schema import SCHEMA_VERSION
 
 

@@ -6,12 +6,20 @@ import builtins
 import json
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .echo import echo
+from .atlas_file import (
+    ENVIRONMENT_CODES,
+    REBUILD,
+    RESTART,
+    FileIdentity,
+    check_file,
+    damaged,
+    shown,
+)
+from .atlas_file import identity as file_identity
 from .errors import AtlasError, UnknownEntryError
 from .records import (
     AnyEntry,
@@ -37,95 +45,6 @@ from .schema import SCHEMA_VERSION
 if TYPE_CHECKING:
     from .model_dataset import ModelDataset
 
-_REBUILD = "Reinstall GenAI Atlas, or rebuild the database with 'make db'."
-_RESTART = (
-    "Quit GenAI Atlas, put the database back (reinstall GenAI Atlas, or rebuild the database with "
-    "'make db') and start it again."
-)
-_SQLITE_HEADER = b"SQLite format 3\x00"
-# Paths are shown whole where they fit: a user has to find the file. Only absurd ones are cut.
-_PATH_LIMIT = 200
-
-# SQLite's primary result codes (https://sqlite.org/rescode.html) that describe the file or the
-# disk rather than the query, as qutebrowser's misc/sql.py sorts them: PERM, BUSY, NOMEM, IOERR,
-# CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB. Any other code from an unchanged file is a bug.
-_ENVIRONMENT_CODES = frozenset({3, 5, 7, 10, 11, 13, 14, 15, 26})
-
-_FileIdentity = tuple[int, int, int, int]
-
-
-def _shown(path: Path) -> str:
-    return echo(str(path), limit=_PATH_LIMIT)
-
-
-def _identity(path: Path) -> _FileIdentity | None:
-    """What changes when the file is replaced, truncated or rewritten; None if it cannot be seen."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _damaged(path: Path, detail: str) -> AtlasError:
-    return AtlasError(
-        f"The file {_shown(path)} is not a GenAI Atlas database or is damaged ({detail}). "
-        f"{_REBUILD}",
-        str(path),
-    )
-
-
-def _check_file(path: Path) -> None:
-    """Raise AtlasError naming the real cause when ``path`` is no readable SQLite file."""
-    try:
-        mode = os.stat(path).st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        raise AtlasError(
-            f"The atlas database {_shown(path)} is missing. {_REBUILD}", str(path)
-        ) from None
-    except PermissionError:
-        raise AtlasError(
-            f"The atlas database {_shown(path)} cannot be reached: permission denied on a folder "
-            "on its path. Give your user access to that folder, or reinstall GenAI Atlas.",
-            str(path),
-        ) from None
-    except OSError as error:
-        raise AtlasError(
-            f"The atlas database {_shown(path)} cannot be opened ({error.strerror}). {_REBUILD}",
-            str(path),
-        ) from None
-    if stat.S_ISDIR(mode):
-        raise AtlasError(
-            f"The atlas database {_shown(path)} is a folder, not a database file. Point "
-            "GENAI_ATLAS_DB at the atlas.db file, or unset it to use the bundled database.",
-            str(path),
-        )
-    if not stat.S_ISREG(mode):
-        # Opening a FIFO would block forever, and a device is never a database.
-        raise AtlasError(
-            f"The atlas database {_shown(path)} is a device, pipe or socket, not a database "
-            f"file. {_REBUILD}",
-            str(path),
-        )
-    try:
-        with open(path, "rb") as file:
-            header = file.read(len(_SQLITE_HEADER))
-    except PermissionError:
-        raise AtlasError(
-            f"The atlas database {_shown(path)} cannot be read: permission denied. Give your "
-            "user read access to the file (for example 'chmod a+r'), or reinstall GenAI Atlas.",
-            str(path),
-        ) from None
-    except OSError as error:
-        raise AtlasError(
-            f"The atlas database {_shown(path)} cannot be read ({error.strerror}). {_REBUILD}",
-            str(path),
-        ) from None
-    if not header:
-        raise _damaged(path, "the file is empty")
-    if header != _SQLITE_HEADER:
-        raise _damaged(path, "it is not an SQLite file")
-
 
 def open_atlas(path: str | Path) -> Atlas:
     """Open the database at ``path`` read-only and check it; raise AtlasError if it is unusable.
@@ -134,12 +53,12 @@ def open_atlas(path: str | Path) -> Atlas:
     damaged, or another schema version.
     """
     path = Path(path)
-    _check_file(path)
-    identity = _identity(path)
+    check_file(path)
+    identity = file_identity(path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.DatabaseError as error:
-        raise _damaged(path, str(error)) from None
+        raise damaged(path, str(error)) from None
     try:
         conn.row_factory = sqlite3.Row
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -150,19 +69,19 @@ def open_atlas(path: str | Path) -> Atlas:
             conn.execute("SELECT count(*) FROM entry").fetchone()
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise _damaged(path, str(error)) from None
+        raise damaged(path, str(error)) from None
     if not has_entries:
         conn.close()
-        raise _damaged(path, "it has no table of entries")
+        raise damaged(path, "it has no table of entries")
     if version != SCHEMA_VERSION:
         conn.close()
         advice = (
             "Update GenAI Atlas, or rebuild the database with 'make db'."
             if version > SCHEMA_VERSION
-            else _REBUILD
+            else REBUILD
         )
         raise AtlasError(
-            f"The atlas database {_shown(path)} has schema version {version}, but this version "
+            f"The atlas database {shown(path)} has schema version {version}, but this version "
             f"of GenAI Atlas reads version {SCHEMA_VERSION}. {advice}",
             str(path),
         )
@@ -173,13 +92,13 @@ class Atlas:
     """The open database. Every method returns frozen records; nothing here mutates the file."""
 
     def __init__(
-        self, connection: sqlite3.Connection, path: Path, identity: _FileIdentity | None = None
+        self, connection: sqlite3.Connection, path: Path, identity: FileIdentity | None = None
     ) -> None:
         self._conn = connection
         self.path = path
         # The file as it was when opened: a failed read from a file that has changed since is the
         # environment's doing (someone emptied or replaced it), not a bug.
-        self._identity = identity if identity is not None else _identity(path)
+        self._identity = identity if identity is not None else file_identity(path)
         self._sources: dict[str, Source] | None = None
         self._titles: dict[str, EntryRef] | None = None
         self._dataset: ModelDataset | None = None
@@ -205,7 +124,7 @@ class Atlas:
             return self._conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.DatabaseError as error:
             code = getattr(error, "sqlite_errorcode", None)
-            if (code is not None and code & 0xFF in _ENVIRONMENT_CODES) or self._file_changed():
+            if (code is not None and code & 0xFF in ENVIRONMENT_CODES) or self._file_changed():
                 raise self._unreadable(str(error)) from None
             raise  # the file is as it was: the query itself is wrong, a bug
 
@@ -217,30 +136,30 @@ class Atlas:
         return rows[0]
 
     def _file_changed(self) -> bool:
-        return _identity(self.path) != self._identity
+        return file_identity(self.path) != self._identity
 
     def _unreadable(self, detail: str) -> AtlasError:
         """The error for a database that stopped working while open, naming what happened."""
-        shown = _shown(self.path)
+        name = shown(self.path)
         try:
             os.stat(self.path)
         except (FileNotFoundError, NotADirectoryError):
-            what = f"The atlas database {shown} was deleted while GenAI Atlas was running."
+            what = f"The atlas database {name} was deleted while GenAI Atlas was running."
         except PermissionError:
-            what = f"The atlas database {shown} can no longer be read: permission denied."
+            what = f"The atlas database {name} can no longer be read: permission denied."
         except OSError as error:
-            what = f"The atlas database {shown} can no longer be read ({error.strerror})."
+            what = f"The atlas database {name} can no longer be read ({error.strerror})."
         else:
             if os.path.getsize(self.path) == 0:
-                what = f"The atlas database {shown} was emptied while GenAI Atlas was running."
+                what = f"The atlas database {name} was emptied while GenAI Atlas was running."
             elif self._file_changed():
                 what = (
-                    f"The atlas database {shown} was changed or replaced while GenAI Atlas was "
+                    f"The atlas database {name} was changed or replaced while GenAI Atlas was "
                     f"running ({detail})."
                 )
             else:
-                what = f"The atlas database {shown} can no longer be read ({detail})."
-        return AtlasError(f"{what} {_RESTART}", str(self.path))
+                what = f"The atlas database {name} can no longer be read ({detail})."
+        return AtlasError(f"{what} {RESTART}", str(self.path))
 
     # --- facts about the database -------------------------------------------------------------
 
