@@ -13,7 +13,8 @@ import pytest
 
 from genai_atlas.data import EntryKind, Model
 from genai_atlas.data.compare import compare_entries, entry_table
-from genai_atlas.data.fields import FIELDS, Pane, field_json, field_text, fields_of
+from genai_atlas.data.field_values import field_json, field_text
+from genai_atlas.data.fields import FIELDS, Pane, fields_of
 from genai_atlas.data.records import KIND_ORDER
 from genai_atlas.data.serialize import entry_to_dict
 from genai_atlas.render import LIGHT, render_entry

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from .atlas import Atlas
 from .errors import UnknownEntryError
-from .fields import field_text, fields_of
+from .field_values import field_text
+from .fields import fields_of
 from .markup import plain_text
 from .model_dataset import EPOCH_SOURCE, EPOCH_SOURCE_ID
 from .model_records import EPOCH_ATTRIBUTION

@@ -6,7 +6,8 @@ import dataclasses
 from enum import Enum
 from typing import Any
 
-from .fields import field_json, fields_of
+from .field_values import field_json
+from .fields import fields_of
 from .markup import plain_text
 from .records import AnyEntry, EntryRef, LinkedEntry, Source
 

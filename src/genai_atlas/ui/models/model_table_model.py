@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 )
 
 from ...data import EntryKind, Model
-from ...data.fields import Field, columns_of, field_cell, field_sort_value, field_text
+from ...data.field_values import field_cell, field_sort_value, field_text
+from ...data.fields import Field, columns_of
 from ...data.model_facts import model_facts
 from ...data.model_filter import ModelFilter
 from .roles import ENTRY_ID_ROLE, KIND_ROLE, SORT_ROLE
