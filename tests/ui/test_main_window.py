@@ -165,23 +165,23 @@ def test_clicking_a_link_with_the_mouse_navigates(qtbot, main_window: MainWindow
 
 
 def test_back_and_forward_cross_tabs(qtbot, main_window: MainWindow) -> None:
-    assert not main_window._back_action.isEnabled()
+    assert not main_window._actions.back.isEnabled()
     main_window.navigate_to("model/gpt-4")
     main_window.navigate_to("term/gan")
-    assert main_window._back_action.isEnabled()
+    assert main_window._actions.back.isEnabled()
     qtbot.keyClick(main_window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert main_window.current_tab().title == "Models"
     assert main_window.current_entry_id() == "model/gpt-4"
     main_window.go_back()
     assert main_window.current_tab().title == "Comparisons"
     assert main_window.current_entry_id() == "comparison/overview"
-    assert not main_window._back_action.isEnabled()
+    assert not main_window._actions.back.isEnabled()
     qtbot.keyClick(main_window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert main_window.current_entry_id() == "model/gpt-4"
     main_window.go_forward()
     assert main_window.current_tab().title == "Glossary"
     assert "Generative Adversarial Network" in main_window.detail_pane().toPlainText()
-    assert not main_window._forward_action.isEnabled()
+    assert not main_window._actions.forward.isEnabled()
 
 
 def test_switching_tabs_is_remembered_in_history(qtbot, main_window: MainWindow) -> None:

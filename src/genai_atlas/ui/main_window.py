@@ -11,11 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
-    QStyle,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -40,6 +39,7 @@ from .search_box import install_search
 from .sheet_features import install_sheet_features
 from .tabs import TAB_CLASSES, EntryTab
 from .tabs.models import ModelsTab
+from .window_actions import create_window_actions, place_window_actions
 from .window_geometry import first_run_geometry, fit_on_screens
 
 
@@ -104,8 +104,9 @@ class MainWindow(QMainWindow):
         self.host = WindowHost(
             self, library, settings, pane_parts, self.background, self.entry_changed
         )
-        self._create_actions()
-        self._create_menus_and_toolbar()
+        self._actions = create_window_actions(self, [tab.title for tab in self._tab_list])
+        self._update_history_actions()
+        self._tool_bar = place_window_actions(self, self._actions)
         # Features, one line each: they reach the window only through self.host.
         self.sheet_features = install_sheet_features(self.host, settings=settings)
         self.find_in_page = install_find_in_page(self.host)  # its bar stands above the note
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         return self._tool_bar
 
     def quit_action(self) -> QAction:
-        return self._quit_action
+        return self._actions.quit
 
     def start_search(self, text: str) -> None:
         """Start a search given on the command line (`genai-atlas diffusion`) in the search box."""
@@ -331,78 +332,6 @@ class MainWindow(QMainWindow):
 
     # --- internals ----------------------------------------------------------------------------
 
-    def _create_actions(self) -> None:
-        style = self.style()
-        icon = QStyle.StandardPixmap
-        self._quit_action = QAction("&Quit", self)
-        self._quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
-        self._quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self._quit_action.triggered.connect(self.close)
-
-        self._back_action = QAction(style.standardIcon(icon.SP_ArrowBack), "&Back", self)
-        self._back_action.setShortcuts([QKeySequence("Alt+Left")])
-        self._back_action.setToolTip("Back (Alt+Left)")
-        self._back_action.triggered.connect(self.go_back)
-        self._forward_action = QAction(style.standardIcon(icon.SP_ArrowForward), "&Forward", self)
-        self._forward_action.setShortcuts([QKeySequence("Alt+Right")])
-        self._forward_action.setToolTip("Forward (Alt+Right)")
-        self._forward_action.triggered.connect(self.go_forward)
-
-        self._tab_actions: list[QAction] = []
-        for number, tab in enumerate(self._tab_list, start=1):
-            action = QAction(f"&{number} {tab.title}", self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, i=number - 1: self.open_tab(i))
-            self._tab_actions.append(action)
-
-        self._zoom_in_action = QAction("Zoom &In", self)
-        self._zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self._zoom_in_action.triggered.connect(self.zoom_in)
-        self._zoom_out_action = QAction("Zoom &Out", self)
-        self._zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
-        self._zoom_out_action.triggered.connect(self.zoom_out)
-        self._reset_zoom_action = QAction("&Reset Zoom", self)
-        self._reset_zoom_action.setShortcuts([QKeySequence("Ctrl+0")])
-        self._reset_zoom_action.triggered.connect(self.reset_zoom)
-
-        self._shortcuts_action = QAction("&Keyboard Shortcuts", self)
-        self._shortcuts_action.triggered.connect(self.show_shortcuts)
-        self._about_action = QAction(f"&About {APP_NAME}", self)
-        self._about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self._about_action.triggered.connect(self.show_about)
-        self._update_history_actions()
-
-    def _create_menus_and_toolbar(self) -> None:
-        host = self.host
-        file_menu = host.menu(MenuKey.FILE)
-        file_menu.addAction(self._quit_action)
-        host.set_menu_tail(MenuKey.FILE, self._quit_action)
-
-        go_menu = host.menu(MenuKey.GO)
-        go_menu.addAction(self._back_action)
-        go_menu.addAction(self._forward_action)
-        go_menu.addSeparator()
-        for action in self._tab_actions:
-            go_menu.addAction(action)
-
-        view_menu = host.menu(MenuKey.VIEW)
-        view_menu.addAction(self._zoom_in_action)
-        view_menu.addAction(self._zoom_out_action)
-        view_menu.addAction(self._reset_zoom_action)
-
-        help_menu = host.menu(MenuKey.HELP)
-        help_menu.addAction(self._shortcuts_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self._about_action)
-        host.set_menu_tail(MenuKey.HELP, self._shortcuts_action)
-
-        self._tool_bar = self.addToolBar("Navigation")
-        self._tool_bar.setObjectName("navigationToolBar")
-        self._tool_bar.setMovable(False)
-        self._tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self._tool_bar.addAction(self._back_action)
-        self._tool_bar.addAction(self._forward_action)
-
     def _restore(self) -> None:
         settings = self._settings
         if self.restoreGeometry(settings.window_geometry):
@@ -470,8 +399,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"History is not being saved: {error}", 15_000)
 
     def _update_history_actions(self) -> None:
-        self._back_action.setEnabled(self._history.can_go_back())
-        self._forward_action.setEnabled(self._history.can_go_forward())
+        self._actions.back.setEnabled(self._history.can_go_back())
+        self._actions.forward.setEnabled(self._history.can_go_forward())
 
     @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
