@@ -10,14 +10,13 @@ terminal.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from typing import Any
 
 from ..data import Atlas, KnownError, echo
 from ..data.chart_data import ChartDataset, ChartKind, read_imported_dataset
 from ..data.model_filter import ModelFilter
 from ..export.files import ExportError, atomic_write, check_target
+from ..printing.app import ensure_gui_app
 from .output import stdout_is_terminal, write_bytes
 
 COMMANDS = ("chart",)
@@ -77,35 +76,9 @@ def _check_target(path: str, binary: bool) -> None:
         raise _fail(str(error)) from None
 
 
-def load_dataset(atlas: Atlas) -> ChartDataset:
-    """The imported model data, as the charts see it (empty when nothing was imported)."""
-    dataset, notices = read_imported_dataset(atlas)
-    for notice in notices:
-        print(f"genai-atlas: {notice}", file=sys.stderr)
-    return dataset
-
-
-def ensure_widgets_app() -> object:
-    """The running QApplication, or a new off-screen one (see ``printing.app``)."""
-    from PySide6.QtWidgets import QApplication
-
-    existing = QApplication.instance()
-    if existing is not None:
-        return existing
-    if not os.environ.get("QT_QPA_PLATFORM") and sys.platform not in ("win32", "darwin"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = QApplication([sys.argv[0] if sys.argv else "genai-atlas"])
-    global _app
-    _app = app
-    return app
-
-
-_app: object = None  # keeps the application created here alive for the rest of the process
-
-
 def render_chart(dataset: ChartDataset, kind: ChartKind, model_filter: ModelFilter, fmt: str):  # type: ignore[no-untyped-def]
     """The chart as bytes in ``fmt`` (png, svg or pdf), and what it drew."""
-    ensure_widgets_app()
+    ensure_gui_app(widgets=True)
     from ..ui.charts.chart_widget import ChartWidget  # pyqtgraph loads here
     from ..ui.charts.colours import paper_colours
 
@@ -129,7 +102,7 @@ def run_chart(args: argparse.Namespace, atlas: Atlas) -> int:
     kind = chart_kind(args)
     _check_target(path, binary=fmt != "svg")
     model_filter = ModelFilter(domain=(args.domain or "").strip(), year_from=args.since)
-    dataset = load_dataset(atlas)
+    dataset = read_imported_dataset(atlas)
     if dataset.is_empty:
         raise _fail(NO_DATA)
     if not model_filter.apply(dataset.models):

@@ -213,11 +213,18 @@ class Atlas:
             self._dataset = dataset if dataset else None
         return self._dataset
 
+    def dataset_models(self) -> builtins.list[Model]:
+        """The models only the imported dataset lists (not the curated ones it has figures for)."""
+        return builtins.list(self._dataset_entries().values())
+
     def _dataset_entries(self) -> dict[str, Model]:
         dataset = self.dataset
         if dataset is None:
             return {}
-        return dataset.entries(self._atlas_refs())
+        from .model_dataset import EPOCH_SOURCE_ID
+
+        cited = self.sources().get(EPOCH_SOURCE_ID)
+        return dataset.entries(self._atlas_refs(), (cited,) if cited else ())
 
     def _atlas_refs(self) -> dict[str, EntryRef]:
         if self._titles is None:
@@ -255,7 +262,7 @@ class Atlas:
         refs = [EntryRef(r["id"], EntryKind(r["kind"]), r["title"]) for r in rows]
         if kind in (None, EntryKind.MODEL) and self.dataset is not None:
             # After the curated models: the dataset's own, newest first.
-            imported = [model.ref for model in self._dataset_entries().values()]
+            imported = [model.ref for model in self.dataset_models()]
             at = max((i + 1 for i, r in enumerate(refs) if r.kind == EntryKind.MODEL), default=0)
             refs[at:at] = imported
         return refs
@@ -266,7 +273,7 @@ class Atlas:
             self._curated_model(r["id"])
             for r in self._query("SELECT id FROM entry WHERE kind = 'model' ORDER BY position")
         ]
-        return curated + list(self._dataset_entries().values())
+        return curated + self.dataset_models()
 
     # --- single entries -----------------------------------------------------------------------
 

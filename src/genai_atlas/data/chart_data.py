@@ -409,12 +409,11 @@ def imported_dataset(
     )
 
 
-def read_imported_dataset(atlas: Atlas) -> tuple[ChartDataset, tuple[str, ...]]:
+def read_imported_dataset(atlas: Atlas) -> ChartDataset:
     """The imported model data the atlas shows (read from the data folder's store the first
-    time), and notices to show once (none here: the store's own are the import feature's).
-    Empty when nothing was imported."""
+    time); empty when nothing was imported. The atlas's own models among it are highlighted."""
     dataset = atlas.dataset
     if dataset is None:
-        return imported_dataset((), None), ()
+        return imported_dataset((), None)
     curated = [model.id for model in atlas.models() if model.curated and model.figures]
-    return imported_dataset(dataset.rows, dataset.info, curated), ()
+    return imported_dataset(dataset.rows, dataset.info, curated)

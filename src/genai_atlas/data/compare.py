@@ -15,7 +15,7 @@ from .errors import UnknownEntryError
 from .field_values import field_text
 from .fields import fields_of
 from .markup import plain_text
-from .model_dataset import EPOCH_SOURCE, EPOCH_SOURCE_ID
+from .model_dataset import EPOCH_SOURCE_ID
 from .model_records import EPOCH_ATTRIBUTION
 from .records import AnyEntry, Comparison, EntryKind, Model, Source, kind_of
 
@@ -103,15 +103,17 @@ def _with_figures(entries: Sequence[AnyEntry]) -> list[Model]:
     return [entry for entry in entries if isinstance(entry, Model) and entry.figures is not None]
 
 
-def _sources(entries: Sequence[AnyEntry]) -> tuple[Source, ...]:
+def _sources(entries: Sequence[AnyEntry], atlas: Atlas | None = None) -> tuple[Source, ...]:
+    """Each entry's sources once; the atlas's entry for the dataset where its figures show."""
     shows_dataset = bool(_with_figures(entries))
     seen: dict[str, Source] = {}
     for entry in entries:
         for source in entry.sources:
             if source.id not in _NOT_SHOWN_SOURCES or shows_dataset:
                 seen.setdefault(source.id, source)
-    if shows_dataset:
-        seen.setdefault(EPOCH_SOURCE_ID, EPOCH_SOURCE)
+    cited = atlas.sources().get(EPOCH_SOURCE_ID) if atlas is not None else None
+    if shows_dataset and cited is not None:
+        seen.setdefault(EPOCH_SOURCE_ID, cited)
     return tuple(seen.values())
 
 
@@ -186,7 +188,7 @@ def compare_entries(atlas: Atlas, entry_ids: Sequence[str]) -> CompareTable:
         subtitle=f"{kind.plural} compared field by field",
         columns=tuple(titles),
         rows=_field_rows(entries),
-        sources=_sources(entries),
+        sources=_sources(entries, atlas),
         entry_ids=tuple(entry.id for entry in entries),
         kind=kind,
         aspect_label="Field",
@@ -204,7 +206,7 @@ def entry_table(atlas: Atlas, entry_id: str) -> CompareTable:
         subtitle=entry.kind.label,
         columns=(entry.title,),
         rows=_field_rows([entry]),
-        sources=_sources([entry]),
+        sources=_sources([entry], atlas),
         entry_ids=(entry.id,),
         kind=entry.kind,
         aspect_label="Field",

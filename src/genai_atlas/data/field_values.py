@@ -31,6 +31,8 @@ def field_text(field: Field[Any], entry: AnyEntry) -> str:
             text = plain_text(value)
         case Show.LINES:
             text = "\n".join(plain_text(item) for item in value)
+        case Show.URLS:
+            text = "\n".join(value)
         case Show.REF:
             text = value.title
         case Show.REFS:
@@ -76,6 +78,8 @@ def field_json(field: Field[Any], entry: AnyEntry) -> Any:
             return plain_text(value)
         case Show.LINES:
             return [plain_text(item) for item in value]
+        case Show.URLS:
+            return list(value)
         case Show.REF:
             return _ref_json(value)
         case Show.REFS:

@@ -50,6 +50,7 @@ class Show(Enum):
     REF = "ref"  # one entry: a link in the pane, its title in a cell
     REFS = "refs"  # several entries
     URL = "url"  # a web address
+    URLS = "urls"  # several web addresses
     CITED = "cited"  # a Cited: text and the source that states it
     IMPACTS = "impacts"  # IndustryImpact items: an industry and what changes there
     APPLICATIONS = "applications"  # an industry's applications (the pane shows each one's facts)
@@ -120,7 +121,7 @@ def _model_organisation(model: Model) -> str:
     # A model only the dataset lists has no organisation of the atlas's: the dataset's is its own.
     if model.organisation or model.figures is None:
         return model.organisation
-    return ", ".join(model.figures.organisations)
+    return model.figures.organisation
 
 
 def _publication_cell(model: Model) -> str:
@@ -320,7 +321,7 @@ MODEL_FIELDS: tuple[Field[Model], ...] = (
     Field(
         "dataset_links",
         "Link",
-        Show.LINES,
+        Show.URLS,
         _figure(lambda f: f.links, ()),
         Pane.DATASET,
         compare=False,

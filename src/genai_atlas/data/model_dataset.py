@@ -19,18 +19,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model_records import EPOCH_SOURCE_URL, DatasetInfo, ImportedModel, attribution_line
+from .model_records import DatasetInfo, ImportedModel, attribution_line
 from .records import EntryKind, EntryRef, LinkedEntry, Model, Source
 
-# The atlas's own source entry for the dataset (database/content/sources.toml).
+if TYPE_CHECKING:
+    from .model_data import ModelData
+
+# The atlas's own source entry for the dataset (database/content/sources.toml): imported models
+# cite it, as the curated models that checked a fact against it do.
 EPOCH_SOURCE_ID = "source/epoch-ai-notable-models"
-EPOCH_SOURCE = Source(
-    id=EPOCH_SOURCE_ID,
-    title="Epoch AI — Data on Notable AI Models",
-    url=EPOCH_SOURCE_URL,
-    licence="CC BY 4.0",
-)
 
 # Glossary entries that explain a dataset value. Only where the glossary's term is what the value
 # means: a "Language" model is the field of LLMs, an "Image generation" one is Generative AI.
@@ -47,7 +46,11 @@ GLOSSARY_RELATION = "glossary"
 
 @dataclass
 class ModelDataset:
-    """Everything imported, as the atlas shows it. Built once per import; read-only after."""
+    """Everything imported, as the atlas shows it. Built once per import; read-only after.
+
+    ``rows`` come in the order the catalogue lists them: newest publication first, as
+    ``ModelData.models()`` gives them.
+    """
 
     rows: Sequence[ImportedModel]
     info: DatasetInfo | None
@@ -67,32 +70,29 @@ class ModelDataset:
     def __len__(self) -> int:
         return len(self._by_id)
 
-    def entries(self, atlas_refs: Mapping[str, EntryRef]) -> dict[str, Model]:
-        """The models that exist only in the dataset, by id, newest publication first.
+    def entries(
+        self, atlas_refs: Mapping[str, EntryRef], sources: tuple[Source, ...]
+    ) -> dict[str, Model]:
+        """The models that exist only in the dataset, by id, in the order of ``rows``.
 
-        ``atlas_refs``: the atlas's own entries (a row with one of their ids is a curated model).
+        ``atlas_refs``: the atlas's own entries (a row with one of their ids is a curated model);
+        ``sources``: what such a model cites (the atlas's entry for the dataset).
         """
         if self._entries is None:
             line = self.attribution
-            models = [
-                dataset_model(row, line, glossary_links(row, atlas_refs))
+            self._entries = {
+                entry_id: dataset_model(row, line, sources, glossary_links(row, atlas_refs))
                 for entry_id, row in self._by_id.items()
                 if entry_id not in atlas_refs
-            ]
-            models.sort(key=lambda m: (-_date_number(m.figures), m.title.casefold()))
-            self._entries = {model.id: model for model in models}
+            }
         return self._entries
 
 
-def _date_number(figures: ImportedModel | None) -> int:
-    """A publication date as a number that sorts: 20230314; 0 when there is none."""
-    date = (figures.publication_date or "") if figures else ""
-    digits = (date.replace("-", "") + "0000")[:8]
-    return int(digits) if digits.isdigit() else 0
-
-
 def dataset_model(
-    row: ImportedModel, attribution: str, links: tuple[LinkedEntry, ...] = ()
+    row: ImportedModel,
+    attribution: str,
+    sources: tuple[Source, ...],
+    links: tuple[LinkedEntry, ...] = (),
 ) -> Model:
     """The entry for a model that only the dataset lists: the figures, no atlas prose."""
     return Model(
@@ -100,7 +100,7 @@ def dataset_model(
         kind=EntryKind.MODEL,
         title=row.name,
         summary="",
-        sources=(EPOCH_SOURCE,),
+        sources=sources,
         links=links,
         organisation="",
         year=row.year or 0,
@@ -148,12 +148,14 @@ def load_dataset(path: Path | None = None) -> ModelDataset | None:
     except KnownError:
         return None
     try:
-        data = ModelData(store)
-        rows = data.models()
-        if not rows:
-            return None
-        return ModelDataset(rows, data.info())
+        return dataset_of(ModelData(store))
     except KnownError:
         return None
     finally:
         store.close()
+
+
+def dataset_of(data: ModelData) -> ModelDataset | None:
+    """What ``data`` holds, as the atlas shows it; None when it holds no model."""
+    rows = data.models()
+    return ModelDataset(rows, data.info()) if rows else None

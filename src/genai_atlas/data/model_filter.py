@@ -9,7 +9,7 @@ first chart.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 # Epoch AI's accessibility values, from the most open to the least; others follow in name order.
@@ -59,6 +59,33 @@ def publication_year(date: str | None) -> int | None:
 
 
 @dataclass(frozen=True, slots=True)
+class FoldedFacts:
+    """A model's filterable facts, case-folded and single-spaced once."""
+
+    haystack: str  # the name and the organisations
+    domains: frozenset[str]
+    organisations: frozenset[str]
+    accessibility: str
+    year: int | None
+
+
+def fold_facts(model: ModelFacts) -> FoldedFacts:
+    return FoldedFacts(
+        haystack=_fold(" ".join((model.name, *model.organisations))),
+        domains=frozenset(_fold(d) for d in model.domains),
+        organisations=frozenset(_fold(o) for o in model.organisations),
+        accessibility=_fold(model.accessibility),
+        year=publication_year(model.publication_date),
+    )
+
+
+def models_shown_text(shown: int, total: int) -> str:
+    """The count under a filter: "312 of 995 models", or "995 models" when none is left out."""
+    noun = "model" if total == 1 else "models"
+    return f"{shown:,} of {total:,} {noun}" if shown != total else f"{total:,} {noun}"
+
+
+@dataclass(frozen=True, slots=True)
 class ModelFilter:
     """What the reader narrowed the models to; every part that is set must match (AND).
 
@@ -83,28 +110,31 @@ class ModelFilter:
         return self == ModelFilter()
 
     def matches(self, model: ModelFacts) -> bool:
-        if self.domain and _fold(self.domain) not in {_fold(d) for d in model.domains}:
+        return self.accepts(fold_facts(model))
+
+    def accepts(self, facts: FoldedFacts) -> bool:
+        """``matches`` over facts folded once: a table filters thousands of them per keystroke."""
+        if self.domain and _fold(self.domain) not in facts.domains:
             return False
-        if self.organisation and _fold(self.organisation) not in {
-            _fold(o) for o in model.organisations
-        }:
+        if self.organisation and _fold(self.organisation) not in facts.organisations:
             return False
-        if self.accessibility and _fold(self.accessibility) != _fold(model.accessibility):
+        if self.accessibility and _fold(self.accessibility) != facts.accessibility:
             return False
         if self.year_from is not None or self.year_to is not None:
-            year = publication_year(model.publication_date)
-            if year is None:
+            if facts.year is None:
                 return False
-            if self.year_from is not None and year < self.year_from:
+            if self.year_from is not None and facts.year < self.year_from:
                 return False
-            if self.year_to is not None and year > self.year_to:
+            if self.year_to is not None and facts.year > self.year_to:
                 return False
-        words = self.text.casefold().split()
-        if words:
-            haystack = _fold(" ".join((model.name, *model.organisations)))
-            if not all(word in haystack for word in words):
-                return False
-        return True
+        return all(word in facts.haystack for word in self.text.casefold().split())
+
+    def narrows(self, previous: ModelFilter) -> bool:
+        """Whether every model this filter accepts is one ``previous`` accepted too (the text
+        only grew): a table then needs to look again only at the rows on show."""
+        return self.text.casefold().startswith(previous.text.casefold()) and self == replace(
+            previous, text=self.text
+        )
 
     def apply(self, models: Iterable[ModelFacts]) -> list[ModelFacts]:
         return [model for model in models if self.matches(model)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .echo import echo
+from .model_filter import publication_year
 
 if TYPE_CHECKING:
     from .epoch_csv import Remark, SkippedRow
@@ -57,21 +58,12 @@ class ImportedModel:
 
     @property
     def year(self) -> int | None:
-        return int(self.publication_date[:4]) if self.publication_date else None
-
-    @property
-    def link(self) -> str:
-        """The first link, or ""."""
-        return self.links[0] if self.links else ""
+        return publication_year(self.publication_date)
 
     @property
     def organisation(self) -> str:
         """The organisations as one line: "Google DeepMind, Google"."""
         return ", ".join(self.organisations)
-
-    @property
-    def slug(self) -> str:
-        return self.entry_id.partition("/")[2]
 
 
 @dataclass(frozen=True, slots=True)

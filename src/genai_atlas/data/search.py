@@ -475,8 +475,7 @@ def search(
 
     cached = _DATASET_INDEX.get(atlas)
     if cached is None or cached[0] is not dataset:
-        imported = [model for model in atlas.models() if not model.curated]
-        cached = (dataset, DatasetSearch(imported))
+        cached = (dataset, DatasetSearch(atlas.dataset_models()))
         _DATASET_INDEX[atlas] = cached
     wanted = tuple(EntryKind(kind) for kind in kinds or ())
     return merge(results, cached[1].hits(results.text), max(1, min(int(limit), MAX_LIMIT)), wanted)

@@ -184,7 +184,7 @@ class _Renderer:
         if not isinstance(entry, Model) or entry.figures is None:
             return ""
         figures = entry.figures
-        rows = [(field.label, self.figure(field, entry)) for field in fields]
+        rows = [(field.label, self.fact(field, entry)) for field in fields]
         quotes = [
             (label, text)
             for label, text in (
@@ -206,14 +206,10 @@ class _Renderer:
             f'<p class="muted">{self.text(attribution)}</p>' + self.facts(rows) + quoted
         )
 
-    def figure(self, field: Field[Any], entry: AnyEntry) -> str:
-        """A dataset value: web links as links (http/https only), the rest as escaped text."""
-        value = field.value(entry)
-        if field.key == "dataset_links":
-            return "<br>".join(self.anchor(url, url) for url in value if _web_url(url))
-        if field.show is Show.REFS:
-            return self.links(value)
-        return self.text(str(value))
+    def web_link(self, url: str) -> str:
+        """A web address as a link; nothing for any other scheme (imported data is untrusted:
+        a ``javascript:`` or ``file:`` link must never reach the pane)."""
+        return self.anchor(url, url) if _web_url(url) else ""
 
     def quoted(self, text: str) -> str:
         """The publisher's prose: escaped, paragraphs kept, never read as markup or links."""
@@ -309,7 +305,9 @@ class _Renderer:
             case Show.REFS:
                 html = self.links(value)
             case Show.URL:
-                html = self.anchor(value, value) if value else ""
+                html = self.web_link(value)
+            case Show.URLS:
+                html = "<br>".join(link for link in map(self.web_link, value) if link)
             case Show.CITED:
                 html = self.cited(value)
             case Show.PROSE:

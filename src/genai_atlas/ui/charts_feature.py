@@ -196,10 +196,7 @@ def imported_data_loader(host: FeatureHost) -> DatasetLoader:
     def load() -> ChartDataset:
         from ..data.chart_data import read_imported_dataset
 
-        dataset, notices = read_imported_dataset(host.library.atlas)
-        for notice in notices:
-            host.status(notice, 15_000)
-        return dataset
+        return read_imported_dataset(host.library.atlas)
 
     return load
 

@@ -30,7 +30,7 @@ from ..data.model_data import (
     import_epoch,
     open_model_store,
 )
-from ..data.model_dataset import ModelDataset
+from ..data.model_dataset import dataset_of
 from ..data.model_records import (
     EPOCH_SOURCE_URL,
     ImportReport,
@@ -39,7 +39,7 @@ from ..data.model_records import (
     report_summary,
 )
 from .features import MenuKey
-from .library_file_actions import default_folder
+from .library_file_actions import LibraryFileDialogs, default_folder
 from .operations import QueryOp, Task
 
 if TYPE_CHECKING:
@@ -51,14 +51,9 @@ REMOVE_TITLE = "Remove Imported Model Data"
 CANCELLED = "The import was cancelled; the model data is as it was before."
 
 
-class ModelDataDialogs:
-    """The real modal dialogs. Tests pass an object with the same methods."""
-
-    def open_path(self, parent: QWidget | None, caption: str, folder: str, filters: str) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(parent, caption, folder, filters)
-        return path
+class ModelDataDialogs(LibraryFileDialogs):
+    """The real modal dialogs: the library actions' file dialogs and error box, a report with
+    details and a confirmation. Tests pass an object with the same methods."""
 
     def report(self, parent: QWidget | None, title: str, text: str, details: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -77,11 +72,6 @@ class ModelDataDialogs:
             parent, title, text, buttons, QMessageBox.StandardButton.Cancel
         )
         return answer == QMessageBox.StandardButton.Yes
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(parent, title, text)
 
 
 def report_text(report: ImportReport) -> tuple[str, str]:
@@ -154,9 +144,7 @@ class ModelDataFeature(QObject):
 
     def _show_in_atlas(self) -> None:
         """Give the atlas what the store now holds, so every view and search shows it."""
-        data = self.data()
-        rows = data.models()
-        self._host.library.atlas.set_dataset(ModelDataset(rows, data.info()) if rows else None)
+        self._host.library.atlas.set_dataset(dataset_of(self.data()))
 
     def is_busy(self) -> bool:
         return self._running is not None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data.model_filter import ACCESSIBILITY_ORDER, ModelFilter
+from ..data.model_filter import ACCESSIBILITY_ORDER, ModelFilter, models_shown_text
 from .flow_layout import FlowLayout
 
 ANY_DOMAIN = "All domains"
@@ -32,11 +32,6 @@ ANY_ORGANISATION = "All organisations"
 ANY_ACCESS = "Any access"
 # Typing waits this long before filtering: one pass per pause, not one per letter of a word.
 TYPING_PAUSE_MS = 120
-
-
-def count_text(shown: int, total: int) -> str:
-    noun = "model" if total == 1 else "models"
-    return f"{shown:,} of {total:,} {noun}" if shown != total else f"{total:,} {noun}"
 
 
 class ModelFilterBar(QWidget):
@@ -182,7 +177,7 @@ class ModelFilterBar(QWidget):
             self._updating = updating
 
     def set_count(self, shown: int, total: int) -> None:
-        self._count.setText(count_text(shown, total))
+        self._count.setText(models_shown_text(shown, total))
 
     def count_label(self) -> str:
         return self._count.text()

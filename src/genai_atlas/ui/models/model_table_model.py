@@ -10,8 +10,7 @@ sort value (computed once per column), and one reset tells the view.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +26,7 @@ from ...data import EntryKind, Model
 from ...data.field_values import field_cell, field_sort_value, field_text
 from ...data.fields import Field, columns_of
 from ...data.model_facts import model_facts
-from ...data.model_filter import ModelFilter
+from ...data.model_filter import FoldedFacts, ModelFilter, fold_facts
 from .roles import ENTRY_ID_ROLE, KIND_ROLE, SORT_ROLE
 
 # Column 0 is the model's name; the rest are the Model fields declared as table columns.
@@ -73,60 +72,6 @@ __all__ = [
 _Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    """One model's filterable facts, folded once so a keystroke only compares."""
-
-    haystack: str  # name and organisations, case-folded, single-spaced
-    domains: frozenset[str]
-    organisations: frozenset[str]
-    accessibility: str
-    year: int | None
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _facts(model: Model) -> _Facts:
-    facts = model_facts(model)
-    date = facts.publication_date or ""
-    return _Facts(
-        haystack=_fold(" ".join((facts.name, *facts.organisations))),
-        domains=frozenset(_fold(d) for d in facts.domains),
-        organisations=frozenset(_fold(o) for o in facts.organisations),
-        accessibility=_fold(facts.accessibility),
-        year=int(date[:4]) if date[:4].isdigit() else None,
-    )
-
-
-def _accepts(wanted: ModelFilter) -> Callable[[_Facts], bool]:
-    """``ModelFilter.matches`` over folded facts (tests/ui/test_model_catalogue.py holds the two
-    equal)."""
-    words = wanted.text.casefold().split()
-    domain, organisation = _fold(wanted.domain), _fold(wanted.organisation)
-    access = _fold(wanted.accessibility)
-    low, high = wanted.year_from, wanted.year_to
-
-    def accepts(facts: _Facts) -> bool:
-        if domain and domain not in facts.domains:
-            return False
-        if organisation and organisation not in facts.organisations:
-            return False
-        if access and access != facts.accessibility:
-            return False
-        if low is not None or high is not None:
-            if facts.year is None:
-                return False
-            if low is not None and facts.year < low:
-                return False
-            if high is not None and facts.year > high:
-                return False
-        return all(word in facts.haystack for word in words)
-
-    return accepts
-
-
 class ModelTableModel(QAbstractTableModel):
     """Every model as a row; the rows on show are those the filter accepts, in sort order."""
 
@@ -135,7 +80,7 @@ class ModelTableModel(QAbstractTableModel):
     def __init__(self, models: Sequence[Model] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._models: list[Model] = []
-        self._facts: list[_Facts] = []
+        self._facts: list[FoldedFacts] = []
         self._rows: list[int] = []  # indices into _models, in view order
         self._filter = ModelFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -149,7 +94,7 @@ class ModelTableModel(QAbstractTableModel):
         """Show ``models`` (after an import or a removal), keeping the filter and the sort."""
         self.beginResetModel()
         self._models = list(models)
-        self._facts = [_facts(model) for model in self._models]
+        self._facts = [fold_facts(model_facts(model)) for model in self._models]
         self._sort_keys = {}
         self._rows = self._filtered(range(len(self._models)))
         self._order()
@@ -168,12 +113,7 @@ class ModelTableModel(QAbstractTableModel):
         previous, self._filter = self._filter, wanted
         self._row_of_id = {}
         # Typing more of the same word only narrows: look again only at the rows on show.
-        narrows = (
-            wanted.text.casefold().startswith(previous.text.casefold())
-            and (wanted.domain, wanted.organisation, wanted.accessibility)
-            == (previous.domain, previous.organisation, previous.accessibility)
-            and (wanted.year_from, wanted.year_to) == (previous.year_from, previous.year_to)
-        )
+        narrows = wanted.narrows(previous)
         self.beginResetModel()
         if narrows:
             self._rows = self._filtered(self._rows)
@@ -186,8 +126,7 @@ class ModelTableModel(QAbstractTableModel):
     def _filtered(self, indices: Sequence[int] | range) -> list[int]:
         if self._filter.is_empty:
             return list(indices)
-        accepts = _accepts(self._filter)
-        facts = self._facts
+        accepts, facts = self._filter.accepts, self._facts
         return [i for i in indices if accepts(facts[i])]
 
     def visible_count(self) -> int:
@@ -201,10 +140,6 @@ class ModelTableModel(QAbstractTableModel):
         if not self._row_of_id:
             self._row_of_id = {self._models[i].id: row for row, i in enumerate(self._rows)}
         return self._row_of_id.get(entry_id, -1)
-
-    def entry_ids(self) -> list[str]:
-        """The ids of the rows on show, in view order."""
-        return [self._models[i].id for i in self._rows]
 
     # --- sorting ------------------------------------------------------------------------------
 

@@ -203,10 +203,11 @@ class ModelsTab(EntryTab):
 
     def _update_choices(self) -> None:
         from ...data.model_facts import model_facts
+        from ...data.model_filter import publication_year
 
         assert self._table is not None and self._bar is not None
         facts = [model_facts(model) for model in self._table.models()]
-        years = sorted({int(f.publication_date[:4]) for f in facts if f.publication_date})
+        years = sorted({year for f in facts if (year := publication_year(f.publication_date))})
         self._bar.set_choices(
             (d for f in facts for d in f.domains),
             (o for f in facts for o in f.organisations),
